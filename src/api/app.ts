@@ -1,0 +1,93 @@
+/**
+ * @module Builds the Bare Metal API v1 HTTP application (fastify) around its dependencies.
+ */
+import Fastify, { type FastifyInstance } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import { NotFoundError } from '../common/errors.js'
+import type { ApiDeps } from './deps.js'
+import { errorBody, makeErrorHandler } from './error-handler.js'
+import { registerNodeRoutes } from './routes/nodes/routes.js'
+import { registerRootRoutes } from './routes/root/routes.js'
+import {
+  MAX_MINOR,
+  MAX_VERSION_HEADER,
+  MIN_VERSION_HEADER,
+  MIN_VERSION_STRING,
+  VERSION_HEADER,
+  negotiateMinor,
+} from './versions.js'
+
+export interface AppOptions {
+  /** pino logger options, or false for none */
+  logger?: boolean | object
+  /** Advertised maximum minor version (`[DEFAULT]pin_release_version` lowers it). */
+  maxMinor?: number
+}
+
+/** Route modules register themselves here; each receives the app. */
+export type RouteModule = (app: FastifyInstance) => void
+
+const ROUTE_MODULES: RouteModule[] = [registerNodeRoutes]
+
+/** Adds route modules (called by the modules of other resources at import time of app wiring). */
+export function buildApp(deps: ApiDeps, opts: AppOptions = {}, extra: RouteModule[] = []): FastifyInstance {
+  const maxMinor = opts.maxMinor ?? MAX_MINOR
+  const maxVersion = `1.${maxMinor}`
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: deps.settings.bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, caseSensitive: true },
+    return503OnClosing: true,
+    // Ironic serves every path with or without the /v1 prefix (bookmark links rely on it).
+    rewriteUrl: (req) => {
+      const url = req.url ?? '/'
+      if (url === '/' || url.startsWith('/v1/') || url === '/v1' || url.startsWith('/v1?') || url.startsWith('/?')) {
+        return url
+      }
+      return `/v1${url}`
+    },
+    genReqId: () => `req-${randomUUID()}`,
+  })
+  app.decorate('deps', deps)
+  app.decorateRequest('minor', 0)
+
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header(MIN_VERSION_HEADER, MIN_VERSION_STRING)
+    void reply.header(MAX_VERSION_HEADER, maxVersion)
+    void reply.header('OpenStack-Request-Id', req.id)
+    void reply.header('X-OpenStack-Request-Id', req.id)
+    const h = req.headers
+    req.minor = negotiateMinor(
+      h['x-openstack-ironic-api-version'] as string | undefined,
+      h['openstack-api-version'] as string | undefined,
+      maxMinor,
+    )
+    void reply.header(VERSION_HEADER, `1.${req.minor}`)
+  })
+
+  // Ironic parses the body as JSON whatever the Content-Type says.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    const text = (body as string).trim()
+    if (text === '') return done(null, undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch (err) {
+      const e = err as Error
+      done(Object.assign(new SyntaxError(e.message), { statusCode: 400 }), undefined)
+    }
+  })
+
+  app.setErrorHandler(makeErrorHandler(deps.settings.bodyLimit))
+  app.setNotFoundHandler((req, reply) => {
+    void reply
+      .code(404)
+      .type('application/json')
+      .send(errorBody(404, new NotFoundError().message))
+    void req
+  })
+
+  registerRootRoutes(app, maxVersion)
+  for (const register of [...ROUTE_MODULES, ...extra]) register(app)
+  return app
+}

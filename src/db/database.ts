@@ -1,0 +1,52 @@
+/**
+ * @module Opens the database named by an Ironic-style connection URL (SQLite by default,
+ * PostgreSQL for multi-process deployments) as one kysely instance.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Tables } from './tables.js'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export interface Database {
+  readonly db: Kysely<Tables>
+  readonly dialect: DialectName
+  close(): Promise<void>
+}
+
+/**
+ * Opens `sqlite:///path`, `sqlite://` (memory), a bare file path, or `postgresql://...`.
+ * @example const { db } = openDatabase('sqlite:///var/lib/anvil/anvil.sqlite')
+ */
+export function openDatabase(connection: string): Database {
+  if (/^postgres(ql)?(\+\w+)?:\/\//.test(connection)) return openPostgres(connection)
+  return openSqlite(sqlitePath(connection))
+}
+
+function sqlitePath(connection: string): string {
+  if (connection === 'sqlite://' || connection === ':memory:') return ':memory:'
+  const m = /^sqlite:\/\/\/?(.*)$/.exec(connection)
+  // sqlite:///relative and sqlite:////absolute, as in SQLAlchemy URLs
+  return m ? (m[1] ?? ':memory:') || ':memory:' : connection
+}
+
+function openSqlite(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  const sqlite = new SQLite(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+function openPostgres(connection: string): Database {
+  const url = connection.replace(/^postgres(ql)?\+\w+:/, 'postgresql:')
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  return { db, dialect: 'postgres', close: () => db.destroy() }
+}
