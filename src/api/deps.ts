@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../common/clock.js'
 import type { Database } from '../db/database.js'
+import type { RpcClient } from '../conductor/rpc/types.js'
 
 export interface ApiSettings {
   /** `[api]max_limit` */
@@ -50,6 +51,8 @@ export interface ApiDeps {
   readonly drivers: DriverCatalog
   readonly conductors: ConductorDirectory
   readonly clock: Clock
+  /** Calls into the conductor that owns a node (in-process or JSON-RPC). */
+  readonly rpc: RpcClient
 }
 
 declare module 'fastify' {

@@ -64,6 +64,7 @@ describe('loadConfig', () => {
       expect(d.enabled_network_interfaces).toEqual(['noop', 'flat'])
       expect(d.default_power_interface).toBeNull()
       expect(d.default_storage_interface).toBe('noop')
+      expect(d.default_network_interface).toBe('noop')
       expect(d.auth_strategy).toBe('noauth')
       expect(d.debug).toBe(false)
       expect(d.log_file).toBeNull()

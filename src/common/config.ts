@@ -48,8 +48,14 @@ export type InterfaceKind = keyof typeof ENABLED_INTERFACES
 /** All hardware interface kinds: bios, boot, console, deploy, ..., storage, vendor. */
 export const INTERFACE_KINDS = Object.freeze(Object.keys(ENABLED_INTERFACES) as InterfaceKind[])
 
-/** Ironic's non-null `default_<kind>_interface` defaults (all others are unset). */
-const DEFAULT_INTERFACES: Partial<Record<InterfaceKind, string>> = { storage: 'noop', network: 'noop' }
+/**
+ * Non-null `default_<kind>_interface` defaults; all others are unset (first enabled and supported).
+ * storage: Ironic's default. network: Anvil's (Ironic would pick `flat`, which needs Neutron).
+ */
+const DEFAULT_INTERFACES: Partial<Record<InterfaceKind, string>> = {
+  storage: 'noop',
+  network: 'noop',
+}
 
 type InterfaceOpts = {
   readonly [K in InterfaceKind as `enabled_${K}_interfaces`]: Opt<readonly string[]>
