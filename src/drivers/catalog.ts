@@ -1,7 +1,4 @@
-/**
- * @module Every interface implementation and hardware type by API name: the one explicit list
- * that stands in for Ironic's `ironic.hardware.*` entry points in `pyproject.toml`.
- */
+/** @module The registry: every implementation and hardware type by API name (Ironic's entry points). */
 import { FakeBios } from './bios/fake.js'
 import { NoBios } from './bios/no-bios.js'
 import { FakeBoot } from './boot/fake.js'

@@ -28,11 +28,14 @@ export class DriverNotFoundError extends IronicError {
 /** 404: enabled names that no implementation has (Ironic `DriverNotFoundInEntrypoint`). */
 export class DriverNotFoundInEntrypointError extends IronicError {
   constructor(names: readonly string[], entrypoint: string) {
-    super(`Could not find the following items in the '${entrypoint}' entrypoint: ${names.join(', ')}.`, {
-      code: 'DRIVER_NOT_FOUND_IN_ENTRYPOINT',
-      status: 404,
-      details: { names: [...names], entrypoint },
-    })
+    super(
+      `Could not find the following items in the '${entrypoint}' entrypoint: ${names.join(', ')}.`,
+      {
+        code: 'DRIVER_NOT_FOUND_IN_ENTRYPOINT',
+        status: 404,
+        details: { names: [...names], entrypoint },
+      },
+    )
   }
 }
 
@@ -102,20 +105,22 @@ export class MissingParameterValueError extends InvalidParameterValueError {}
 /** 500: an enabled implementation cannot be loaded (Ironic `DriverLoadError`). */
 export class DriverLoadError extends IronicError {
   constructor(driver: string, reason: string) {
-    super(
-      `Driver, hardware type or interface ${driver} could not be loaded. Reason: ${reason}.`,
-      { code: 'DRIVER_LOAD_ERROR', status: 500, details: { driver, reason } },
-    )
+    super(`Driver, hardware type or interface ${driver} could not be loaded. Reason: ${reason}.`, {
+      code: 'DRIVER_LOAD_ERROR',
+      status: 500,
+      details: { driver, reason },
+    })
   }
 }
 
 /** 500: `enabled_hardware_types` is empty (Ironic `NoDriversLoaded`). */
 export class NoDriversLoadedError extends IronicError {
   constructor(conductor: string) {
-    super(
-      `Conductor ${conductor} cannot be started because no hardware types were loaded.`,
-      { code: 'NO_DRIVERS_LOADED', status: 500, details: { conductor } },
-    )
+    super(`Conductor ${conductor} cannot be started because no hardware types were loaded.`, {
+      code: 'NO_DRIVERS_LOADED',
+      status: 500,
+      details: { conductor },
+    })
   }
 }
 

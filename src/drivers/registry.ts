@@ -1,8 +1,4 @@
-/**
- * @module The driver factory: resolves hardware types and interface names under a driver
- * configuration with Ironic's rules (`ironic/common/driver_factory.py`) and builds the
- * interfaces of a node. The implementations themselves are listed in `catalog.ts`.
- */
+/** @module The driver factory: Ironic's interface resolution rules (`common/driver_factory.py`). */
 import type { IronicError } from '../common/errors.js'
 import { HARDWARE_TYPES, INTERFACES, type InterfaceCatalog } from './catalog.js'
 import { normalizeDriverConfig, type DriverConfig } from './config.js'
@@ -281,7 +277,10 @@ export class DriverFactory {
    * Instances are shared by every node, as in Ironic. Throws {@link DriverLoadError} for a
    * name Anvil does not implement yet.
    */
-  instantiate(hwType: string, interfaces: Readonly<Record<InterfaceKind, string>>): DriverInterfaces {
+  instantiate(
+    hwType: string,
+    interfaces: Readonly<Record<InterfaceKind, string>>,
+  ): DriverInterfaces {
     const type = this.hardwareType(hwType)
     return Object.freeze(
       mapKinds((kind) => {

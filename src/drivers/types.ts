@@ -49,7 +49,9 @@ export function interfaceField<K extends InterfaceKind>(kind: K): `${K}_interfac
 export type JsonObject = Readonly<Record<string, unknown>>
 
 /** The `<kind>_interface` fields of a node; `null` means "use the hardware type's default". */
-export type NodeInterfaceFields = { readonly [K in InterfaceKind as `${K}_interface`]: string | null }
+export type NodeInterfaceFields = {
+  readonly [K in InterfaceKind as `${K}_interface`]: string | null
+}
 
 /**
  * The node as a driver sees it: a read-only plain object with Ironic's snake_case fields and its

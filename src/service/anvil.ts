@@ -14,6 +14,8 @@ import { heartbeatConductor, registerConductor, unregisterConductor } from '../c
 import { buildJsonRpcServer } from '../conductor/rpc/json-rpc-server.js'
 import { RpcRouter } from '../conductor/rpc/router.js'
 import { ConductorService } from '../conductor/service.js'
+import { startPeriodics, type Periodics } from '../conductor/periodics/index.js'
+import { recoverOwnReservations } from '../conductor/periodics/reservations.js'
 import { openDatabase, type Database } from '../db/database.js'
 import { upgradeDatabase } from '../db/migrate.js'
 import type { DriverFactory } from '../drivers/registry.js'
@@ -115,6 +117,11 @@ export async function createAnvil(config: Config, opts: StartOptions = {}): Prom
     )
   }
   for (const t of timers) t.unref()
+  let periodics: Periodics | undefined
+  if (conductor) {
+    periodics = startPeriodics(conductor.ctx, directory, config)
+    await recoverOwnReservations(conductor.ctx, (n) => directory.conductorFor(n))
+  }
   const proc: AnvilProcess = {
     role,
     app,
@@ -131,6 +138,7 @@ export async function createAnvil(config: Config, opts: StartOptions = {}): Prom
     },
     async close() {
       for (const t of timers) clearInterval(t)
+      periodics?.stop()
       await app.close()
       if (conductor) {
         await conductor.drain()

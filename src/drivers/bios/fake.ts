@@ -25,12 +25,20 @@ export class FakeBios implements BiosInterface {
       },
       run: (t, args) => this.applyConfiguration(t, settingsArg(args)),
     }),
-    defineStep({ name: 'factory_reset', flows: ['clean'], priority: 0, run: (t) => this.factoryReset(t) }),
+    defineStep({
+      name: 'factory_reset',
+      flows: ['clean'],
+      priority: 0,
+      run: (t) => this.factoryReset(t),
+    }),
     defineStep({
       name: 'cache_bios_settings',
       flows: ['clean'],
       priority: 0,
-      run: async (t) => (await this.cacheBiosSettings(t), DONE),
+      run: async (t) => {
+        await this.cacheBiosSettings(t)
+        return DONE
+      },
     }),
   ]
 

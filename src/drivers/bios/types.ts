@@ -35,6 +35,9 @@ export function settingsArg(args: StepArgs): readonly BiosSetting[] {
     if (s === null || typeof s !== 'object' || typeof s.name !== 'string') {
       throw new InvalidParameterValueError('Each item of "settings" needs a string "name".')
     }
-    return { name: s.name, value: s.value === undefined || s.value === null ? null : String(s.value) }
+    return {
+      name: s.name,
+      value: s.value === undefined || s.value === null ? null : String(s.value),
+    }
   })
 }

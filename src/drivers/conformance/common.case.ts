@@ -30,7 +30,8 @@ export function commonCases<K extends InterfaceKind>(kind: K, subject: Subject<K
       }
       for (const step of steps) {
         expect(step.name).toMatch(/^[a-z][a-z0-9_]*$/)
-        for (const opts of Object.values(step.flows)) expect(Number.isInteger(opts.priority)).toBe(true)
+        for (const opts of Object.values(step.flows))
+          expect(Number.isInteger(opts.priority)).toBe(true)
       }
     })
 

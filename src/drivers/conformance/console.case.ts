@@ -7,17 +7,17 @@ import { expectUnsupported, supportOf, type Subject } from './harness.js'
 export function consoleCases(subject: Subject<'console'>): void {
   describe('console contract', () => {
     it('starts, describes and stops the console, or refuses all three', async () => {
-      const console = subject.create()
+      const iface = subject.create()
       const task = memoryTask()
-      if (await supportOf(console, task)) {
-        await console.startConsole(task)
-        await console.startConsole(task) // starting twice is fine
-        expect(typeof (await console.getConsole(task))).toBe('object')
-        await console.stopConsole(task)
+      if (await supportOf(iface, task)) {
+        await iface.startConsole(task)
+        await iface.startConsole(task) // starting twice is fine
+        expect(typeof (await iface.getConsole(task))).toBe('object')
+        await iface.stopConsole(task)
       } else {
-        await expectUnsupported(console.startConsole(task), task.node.driver)
-        await expectUnsupported(console.getConsole(task), task.node.driver)
-        await expectUnsupported(console.stopConsole(task), task.node.driver)
+        await expectUnsupported(iface.startConsole(task), task.node.driver)
+        await expectUnsupported(iface.getConsole(task), task.node.driver)
+        await expectUnsupported(iface.stopConsole(task), task.node.driver)
       }
     })
   })

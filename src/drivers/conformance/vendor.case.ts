@@ -11,7 +11,10 @@ export function vendorCases(subject: Subject<'vendor'>): void {
   describe('vendor contract', () => {
     it('declares every route with HTTP methods and a description', () => {
       const vendor = subject.create()
-      for (const route of [...Object.values(vendor.routes), ...Object.values(vendor.driverRoutes)]) {
+      for (const route of [
+        ...Object.values(vendor.routes),
+        ...Object.values(vendor.driverRoutes),
+      ]) {
         expect(route.httpMethods.length).toBeGreaterThan(0)
         for (const m of route.httpMethods) expect(VERBS).toContain(m)
         expect(typeof route.description).toBe('string')

@@ -1,10 +1,10 @@
-/**
- * @module The interfaces every generic hardware type starts from (Ironic `drivers/generic.py`
- * `GenericHardware`). It is not a hardware type itself: it lacks power and management.
- */
+/** @module The lists every generic hardware type starts from (Ironic `GenericHardware`). */
 import type { InterfaceKind } from '../types.js'
 
-/** Supported implementations of the kinds a generic type defines, defaults first. */
+/**
+ * Supported implementations of the kinds a generic type defines, defaults first. Not a hardware
+ * type itself: Ironic's `GenericHardware` is abstract and lacks power and management.
+ */
 export const GENERIC_INTERFACES = {
   bios: ['no-bios'],
   boot: ['ipxe', 'pxe', 'http-ipxe', 'http'],
@@ -19,4 +19,6 @@ export const GENERIC_INTERFACES = {
   rescue: ['no-rescue', 'agent'],
   storage: ['noop', 'cinder', 'external'],
   vendor: ['no-vendor'],
-} as const satisfies Readonly<Record<Exclude<InterfaceKind, 'power' | 'management'>, readonly string[]>>
+} as const satisfies Readonly<
+  Record<Exclude<InterfaceKind, 'power' | 'management'>, readonly string[]>
+>

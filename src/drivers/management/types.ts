@@ -33,7 +33,9 @@ export interface IndicatorInfo {
 }
 
 /** Indicators per component, then per indicator name. */
-export type IndicatorMap = Readonly<Partial<Record<Component, Readonly<Record<string, IndicatorInfo>>>>>
+export type IndicatorMap = Readonly<
+  Partial<Record<Component, Readonly<Record<string, IndicatorInfo>>>>
+>
 
 /** The answer of `getBootDevice`; `null` fields mean "unknown". */
 export interface BootDeviceInfo {
@@ -49,7 +51,11 @@ export interface BootDeviceInfo {
 export interface ManagementInterface extends DriverInterface<'management'> {
   getSupportedBootDevices(task: Task): Promise<readonly BootDevice[]>
   /** Throws `InvalidParameterValueError` for a device outside the supported list. */
-  setBootDevice(task: ExclusiveTask, device: BootDevice, opts?: { persistent?: boolean }): Promise<void>
+  setBootDevice(
+    task: ExclusiveTask,
+    device: BootDevice,
+    opts?: { persistent?: boolean },
+  ): Promise<void>
   getBootDevice(task: Task): Promise<BootDeviceInfo>
   getSupportedBootModes?(task: Task): Promise<readonly BootMode[]>
   setBootMode?(task: ExclusiveTask, mode: BootMode): Promise<void>

@@ -44,7 +44,9 @@ export class FakePower implements PowerInterface {
       )
     }
     const result =
-      target === PowerState.SoftPowerOff || target === PowerState.Off ? PowerState.Off : PowerState.On
+      target === PowerState.SoftPowerOff || target === PowerState.Off
+        ? PowerState.Off
+        : PowerState.On
     task.updateNode({ power_state: result })
   }
 

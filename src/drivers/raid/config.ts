@@ -9,7 +9,10 @@ import type { CreateRaidOptions, RaidInterface } from './types.js'
 const str = (description: string, values?: readonly string[]): TSchema =>
   values === undefined
     ? Type.String({ description })
-    : Type.Union(values.map((v) => Type.Literal(v)), { description })
+    : Type.Union(
+        values.map((v) => Type.Literal(v)),
+        { description },
+      )
 
 const LOGICAL_DISK = Type.Object(
   {
@@ -24,50 +27,60 @@ const LOGICAL_DISK = Type.Object(
         'is supposed to use the rest of the space available. Required.',
     }),
     volume_name: Type.Optional(
-      str('Name of the volume to be created. If this is not specified, it will be ' +
-        'auto-generated. Optional.'),
+      str(
+        'Name of the volume to be created. If this is not specified, it will be ' +
+          'auto-generated. Optional.',
+      ),
     ),
     is_root_volume: Type.Optional(
       Type.Boolean({
-        description: 'Specifies whether this disk is a root volume. By default, this is False. ' +
-          'Optional.',
+        description:
+          'Specifies whether this disk is a root volume. By default, this is False. ' + 'Optional.',
       }),
     ),
     share_physical_disks: Type.Optional(
       Type.Boolean({
-        description: 'Specifies whether other logical disks can share physical disks with this ' +
+        description:
+          'Specifies whether other logical disks can share physical disks with this ' +
           'logical disk. By default, this is False. Optional.',
       }),
     ),
     disk_type: Type.Optional(
-      str("The type of disk preferred. Valid values are 'hdd' and 'ssd'. If this is not " +
-        'specified, disk type will not be a selection criterion for choosing backing physical ' +
-        'disks. Optional.', ['hdd', 'ssd']),
+      str(
+        "The type of disk preferred. Valid values are 'hdd' and 'ssd'. If this is not " +
+          'specified, disk type will not be a selection criterion for choosing backing physical ' +
+          'disks. Optional.',
+        ['hdd', 'ssd'],
+      ),
     ),
     interface_type: Type.Optional(
-      str("The interface type of disk. Valid values are 'sata', 'scsi' and 'sas'. If this is " +
-        'not specified, interface type will not be a selection criterion for choosing backing ' +
-        'physical disks. Optional.', ['sata', 'scsi', 'sas']),
+      str(
+        "The interface type of disk. Valid values are 'sata', 'scsi' and 'sas'. If this is " +
+          'not specified, interface type will not be a selection criterion for choosing backing ' +
+          'physical disks. Optional.',
+        ['sata', 'scsi', 'sas'],
+      ),
     ),
     number_of_physical_disks: Type.Optional(
       Type.Integer({
         exclusiveMinimum: 0,
-        description: 'Number of physical disks to use for this logical disk. By default, the ' +
+        description:
+          'Number of physical disks to use for this logical disk. By default, the ' +
           'driver uses the minimum number of disks required for that RAID level. Optional.',
       }),
     ),
     controller: Type.Optional(
-      str('Controller to use for this logical disk. If not specified, the driver will choose a ' +
-        'suitable RAID controller on the bare metal node. Optional.'),
+      str(
+        'Controller to use for this logical disk. If not specified, the driver will choose a ' +
+          'suitable RAID controller on the bare metal node. Optional.',
+      ),
     ),
     physical_disks: Type.Optional(
-      Type.Union(
-        [Type.Array(Type.String()), Type.Array(Type.Object({}), { minItems: 2 })],
-        {
-          description: 'The physical disks to use for this logical disk. If not specified, the ' +
-            'driver will choose suitable physical disks to use. Optional.',
-        },
-      ),
+      Type.Union([Type.Array(Type.String()), Type.Array(Type.Object({}), { minItems: 2 })], {
+        description:
+          'The physical disks to use for this logical disk. If not specified, the ' +
+          'driver will choose suitable physical disks to use. Optional.',
+      }),
     ),
   },
   { additionalProperties: false },

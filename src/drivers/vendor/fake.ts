@@ -66,9 +66,7 @@ export class FakeVendor implements VendorInterface {
 
   async validate(_task: Task, call?: VendorCall): Promise<void> {
     if (call !== undefined && NEEDS_BAR.has(call.method) && !call.args['bar']) {
-      throw new MissingParameterValueError(
-        `Parameter 'bar' not passed to method '${call.method}'.`,
-      )
+      throw new MissingParameterValueError(`Parameter 'bar' not passed to method '${call.method}'.`)
     }
   }
 }

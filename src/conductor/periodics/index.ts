@@ -1,0 +1,60 @@
+/**
+ * @module The conductor's periodic tasks on their intervals: power sync, callback timeouts,
+ * takeover of nodes from dead conductors. A task never overlaps its previous run.
+ */
+import type { Config } from '../../common/config.js'
+import type { ConductorContext } from '../context.js'
+import type { HashRingDirectory } from '../directory.js'
+import { syncPowerStates } from './power-sync.js'
+import { clearStaleReservations, failOrphanedOperations } from './reservations.js'
+import { failTimedOutWaits, waitTimeouts } from './timeouts.js'
+
+export interface Periodics {
+  stop(): void
+  /** Runs the takeover check now (also run at start). */
+  takeover(): Promise<void>
+}
+
+function every(seconds: number, fn: () => Promise<unknown>, onError: (err: unknown) => void): NodeJS.Timeout | undefined {
+  if (seconds <= 0) return undefined
+  let running = false
+  const t = setInterval(() => {
+    if (running) return
+    running = true
+    void fn()
+      .catch(onError)
+      .finally(() => {
+        running = false
+      })
+  }, seconds * 1000)
+  t.unref()
+  return t
+}
+
+export function startPeriodics(ctx: ConductorContext, directory: HashRingDirectory, config: Config): Periodics {
+  const ownerOf = (n: { uuid: string; driver: string; conductor_group: string }) => directory.conductorFor(n)
+  const failures = new Map<string, number>()
+  const log = (what: string) => (err: unknown) => ctx.log.error({ err }, `periodic ${what} failed`)
+  const takeover = async () => {
+    await directory.refresh()
+    const alive = new Set(directory.conductors.map((c) => c.hostname))
+    const released = await clearStaleReservations(ctx, alive)
+    await failOrphanedOperations(ctx, ownerOf, released)
+  }
+  const c = config.conductor
+  const timers = [
+    every(c.sync_power_state_interval, () => syncPowerStates(ctx, ownerOf, {
+      workers: c.sync_power_state_workers,
+      maxRetries: c.power_state_sync_max_retries,
+      failures,
+    }), log('power sync')),
+    every(c.check_provision_state_interval, () => failTimedOutWaits(ctx, ownerOf, waitTimeouts(c)), log('timeouts')),
+    every(Math.max(1, Math.min(c.heartbeat_timeout, config.DEFAULT.hash_ring_reset_interval)), takeover, log('takeover')),
+  ]
+  return {
+    takeover,
+    stop() {
+      for (const t of timers) if (t) clearInterval(t)
+    },
+  }
+}

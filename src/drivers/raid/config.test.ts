@@ -1,0 +1,55 @@
+/** @module RAID configuration schema checks. */
+import { describe, expect, it } from 'vitest'
+import { InvalidParameterValueError } from '../../common/errors.js'
+import { logicalDiskProperties, validateRaidConfiguration } from './config.js'
+
+describe('validateRaidConfiguration', () => {
+  it.each([
+    ['one disk', { logical_disks: [{ raid_level: '1', size_gb: 100 }] }],
+    ['MAX size', { logical_disks: [{ raid_level: '5', size_gb: 'MAX', is_root_volume: true }] }],
+    [
+      'physical disks with a controller',
+      {
+        logical_disks: [
+          { raid_level: '1', size_gb: 10, controller: 'c0', physical_disks: ['d0', 'd1'] },
+        ],
+      },
+    ],
+  ])('accepts %s', (_name, config) => {
+    expect(() => validateRaidConfiguration(config)).not.toThrow()
+  })
+
+  it.each([
+    ['no logical_disks', {}, 'RAID config validation error'],
+    ['an empty list', { logical_disks: [] }, 'RAID config validation error'],
+    ['a bad level', { logical_disks: [{ raid_level: '7', size_gb: 1 }] }, '/logical_disks/0'],
+    ['a negative size', { logical_disks: [{ raid_level: '1', size_gb: -1 }] }, 'size_gb'],
+    ['an unknown key', { logical_disks: [{ raid_level: '1', size_gb: 1, x: 1 }] }, '/x'],
+    [
+      'physical disks without a controller',
+      { logical_disks: [{ raid_level: '1', size_gb: 1, physical_disks: ['a'] }] },
+      "'controller' is a dependency of 'physical_disks'",
+    ],
+    [
+      'two root volumes',
+      {
+        logical_disks: [
+          { raid_level: '1', size_gb: 1, is_root_volume: true },
+          { raid_level: '1', size_gb: 1, is_root_volume: true },
+        ],
+      },
+      'Raid config cannot have more than one root volume. 2 root volumes were specified',
+    ],
+  ])('rejects %s', (_name, config, message) => {
+    expect(() => validateRaidConfiguration(config)).toThrow(InvalidParameterValueError)
+    expect(() => validateRaidConfiguration(config)).toThrow(message)
+  })
+})
+
+describe('logicalDiskProperties', () => {
+  it('lists every logical disk property with its description', () => {
+    const props = logicalDiskProperties()
+    expect(Object.keys(props)).toHaveLength(10)
+    expect(props['size_gb']).toMatch(/^Size in GiB \(Integer\)/)
+  })
+})
