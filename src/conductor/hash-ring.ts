@@ -14,6 +14,8 @@ export class HashRing {
   readonly #points: bigint[]
   readonly #owners: string[]
   readonly hosts: readonly string[]
+  /** Primary host per key: the API asks for it on every node it shows. */
+  readonly #primary = new Map<string, string>()
 
   constructor(hosts: readonly string[], partitionExponent = 5) {
     this.hosts = [...new Set(hosts)].sort()
@@ -30,6 +32,10 @@ export class HashRing {
   /** The `replicas` distinct hosts responsible for a key, primary first. */
   hostsFor(key: string, replicas = 1): string[] {
     if (this.#points.length === 0) return []
+    if (replicas === 1) {
+      const cached = this.#primary.get(key)
+      if (cached !== undefined) return [cached]
+    }
     const p = point(key)
     let lo = 0
     let hi = this.#points.length
@@ -44,6 +50,8 @@ export class HashRing {
       const host = this.#owners[(lo + i) % this.#owners.length]!
       if (!out.includes(host)) out.push(host)
     }
+    if (this.#primary.size > 200_000) this.#primary.clear()
+    if (out[0] !== undefined) this.#primary.set(key, out[0])
     return out
   }
 }
