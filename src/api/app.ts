@@ -1,11 +1,14 @@
 /**
  * @module Builds the Bare Metal API v1 HTTP application (fastify) around its dependencies.
  */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
 import { NotFoundError } from '../common/errors.js'
 import type { ApiDeps } from './deps.js'
 import { errorBody, makeErrorHandler } from './error-handler.js'
+import { registerConductorRoutes } from './routes/conductors/routes.js'
+import { registerDriverRoutes } from './routes/drivers/routes.js'
+import { registerNodeTagRoutes } from './routes/node-tags/routes.js'
 import { registerNodeRoutes } from './routes/nodes/routes.js'
 import { registerRootRoutes } from './routes/root/routes.js'
 import {
@@ -27,7 +30,12 @@ export interface AppOptions {
 /** Route modules register themselves here; each receives the app. */
 export type RouteModule = (app: FastifyInstance) => void
 
-const ROUTE_MODULES: RouteModule[] = [registerNodeRoutes]
+const ROUTE_MODULES: RouteModule[] = [
+  registerNodeRoutes,
+  registerDriverRoutes,
+  registerConductorRoutes,
+  registerNodeTagRoutes,
+]
 
 /** Adds route modules (called by the modules of other resources at import time of app wiring). */
 export function buildApp(deps: ApiDeps, opts: AppOptions = {}, extra: RouteModule[] = []): FastifyInstance {
@@ -35,8 +43,14 @@ export function buildApp(deps: ApiDeps, opts: AppOptions = {}, extra: RouteModul
   const maxVersion = `1.${maxMinor}`
   const app = Fastify({
     logger: opts.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.settings.bodyLimit,
-    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, caseSensitive: true },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      ignoreDuplicateSlashes: true,
+      caseSensitive: true,
+      maxParamLength: 1024,
+    },
     return503OnClosing: true,
     // Ironic serves every path with or without the /v1 prefix (bookmark links rely on it).
     rewriteUrl: (req) => {

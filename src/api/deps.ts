@@ -17,6 +17,8 @@ export interface ApiSettings {
   readonly defaultResourceClass: string | null
   /** `[conductor]allow_deleting_available_nodes` */
   readonly allowDeletingAvailableNodes: boolean
+  /** `[conductor]heartbeat_timeout`: a conductor silent longer is not alive. */
+  readonly heartbeatTimeoutSeconds: number
 }
 
 /** Hardware types and interfaces, as the API needs them. */
@@ -35,6 +37,8 @@ export interface DriverCatalog {
   interfacesOf(driver: string): { enabled: Record<string, readonly string[]>; defaults: Record<string, string> }
   /** GET /v1/drivers/{name}/properties */
   propertiesOf(driver: string): Record<string, string>
+  /** GET /v1/drivers/{name}/raid/logical_disk_properties */
+  raidLogicalDiskPropertiesOf(driver: string): Record<string, string>
 }
 
 /** Which conductor serves a node (Ironic's hash ring), and which serve a driver. */

@@ -13,11 +13,9 @@ import {
 
 /** The body Ironic sends for an error with this status and message. */
 export function errorBody(status: number, message: string): string {
-  const inner = JSON.stringify({
-    faultstring: message,
-    faultcode: status >= 500 ? 'Server' : 'Client',
-    debuginfo: null,
-  })
+  // Python's json.dumps layout (", " and ": "), key order as Ironic sends it
+  const faultcode = status >= 500 ? 'Server' : 'Client'
+  const inner = `{"faultcode": "${faultcode}", "faultstring": ${JSON.stringify(message)}, "debuginfo": null}`
   return JSON.stringify({ error_message: inner })
 }
 

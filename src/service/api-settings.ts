@@ -12,6 +12,7 @@ export function apiSettings(config: Config): ApiSettings {
     bodyLimit: config.oslo_middleware.max_request_body_size,
     defaultResourceClass: config.DEFAULT.default_resource_class,
     allowDeletingAvailableNodes: config.conductor.allow_deleting_available_nodes,
+    heartbeatTimeoutSeconds: config.conductor.heartbeat_timeout,
   }
 }
 

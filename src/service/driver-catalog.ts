@@ -5,6 +5,7 @@
 import type { Config } from '../common/config.js'
 import type { DriverCatalog } from '../api/deps.js'
 import { createDriverFactory, type DriverFactory } from '../drivers/registry.js'
+import { logicalDiskProperties } from '../drivers/raid/config.js'
 import { INTERFACE_KINDS, type InterfaceKind } from '../drivers/types.js'
 
 export function driverFactoryFrom(config: Config): DriverFactory {
@@ -36,5 +37,9 @@ export function driverCatalog(factory: DriverFactory): DriverCatalog {
       return { enabled: factory.enabledInterfaces(driver), defaults: factory.defaultInterfaces(driver) }
     },
     propertiesOf: (driver) => factory.properties(driver),
+    raidLogicalDiskPropertiesOf: (driver) => {
+      factory.hardwareType(driver)
+      return logicalDiskProperties()
+    },
   }
 }

@@ -53,7 +53,7 @@ export function registerRootRoutes(app: FastifyInstance, maxVersion: string): vo
         links: [
           { href: `${base}/v1/`, rel: 'self' },
           {
-            href: 'https://docs.openstack.org//ironic/latest/contributor/webapi.html',
+            href: 'https://docs.openstack.org//ironic/latest/contributor//webapi.html',
             rel: 'describedby',
             type: 'text/html',
           },
