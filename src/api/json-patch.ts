@@ -53,7 +53,9 @@ export function checkPatch(body: unknown, allowed: readonly string[], minor: num
       )
     }
     if (p.op !== 'remove' && !('value' in p)) {
-      throw new InvalidParameterValueError(`'value' is a required property`)
+      throw new InvalidParameterValueError(
+        `Couldn't apply patch '${pyRepr(p)}'. Reason: The operation does not contain a 'value' member`,
+      )
     }
   }
   return ops

@@ -22,6 +22,12 @@ export function notAcceptable(minVersion?: number): NotAcceptableError {
   )
 }
 
+/** 400 "Unexpected arguments: a, b" for query arguments an endpoint does not take. */
+export function checkArgs(query: Query, allowed: readonly string[]): void {
+  const extra = Object.keys(query).filter((k) => !allowed.includes(k))
+  if (extra.length > 0) throw new InvalidParameterValueError(`Unexpected arguments: ${extra.join(', ')}`)
+}
+
 /** The last value of a query parameter (repeated parameters: the last one wins, as in webob). */
 export function param(query: Query, name: string): string | undefined {
   const v = query[name]
@@ -34,7 +40,7 @@ export function parseBool(value: string, name: string): boolean {
   if (['1', 't', 'true', 'on', 'y', 'yes'].includes(v)) return true
   if (['0', 'f', 'false', 'off', 'n', 'no'].includes(v)) return false
   throw new InvalidParameterValueError(
-    `Invalid value for ${name}: ${value}. Unrecognized value '${value}', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'`,
+    `Invalid ${name}: Unrecognized value '${value}', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'`,
   )
 }
 
@@ -55,8 +61,8 @@ export function parsePage(query: Query, fields: ResourceFields, minor: number, m
   const rawLimit = param(query, 'limit')
   let limit = maxLimit
   if (rawLimit !== undefined) {
-    if (!/^-?\d+$/.test(rawLimit.trim())) {
-      throw new InvalidParameterValueError(`Invalid value for limit: ${rawLimit}`)
+    if (!/^\s*[+-]?\d+\s*$/.test(rawLimit)) {
+      throw new InvalidParameterValueError(`Expected an integer for limit: ${rawLimit}`)
     }
     const n = Number(rawLimit)
     if (n <= 0) throw new ClientSideError('Limit must be positive')
@@ -64,7 +70,7 @@ export function parsePage(query: Query, fields: ResourceFields, minor: number, m
   }
   const marker = param(query, 'marker')
   if (marker !== undefined && !isUuidLike(marker)) {
-    throw new InvalidParameterValueError(`Expected a UUID but received ${marker}.`)
+    throw new InvalidParameterValueError(`Expected UUID for marker: ${marker}`)
   }
   const sortDir = param(query, 'sort_dir') ?? 'asc'
   if (sortDir !== 'asc' && sortDir !== 'desc') {
@@ -75,7 +81,10 @@ export function parsePage(query: Query, fields: ResourceFields, minor: number, m
   const sortKey = param(query, 'sort_key') ?? 'id'
   if (sortKey !== 'id') {
     const spec = fields.byName.get(sortKey)
-    if (!spec || !spec.sortable || !isVisible(fields, sortKey, minor)) {
+    if (spec && !spec.sortable) {
+      throw new InvalidParameterValueError(`The sort_key value ${sortKey} is an invalid field for sorting`)
+    }
+    if (!spec || !isVisible(fields, sortKey, minor)) {
       throw new InvalidParameterValueError(
         `The sort_key value "${sortKey}" is an invalid field for sorting`,
       )
@@ -105,9 +114,9 @@ export function parseFields(
     const spec = fields.byName.get(name)
     if (spec && spec.since > minor && !optIn.has(name)) throw notAcceptable()
   }
-  const invalid = names.filter((n) => !fields.byName.has(n) && n !== 'links')
-  if (invalid.length > 0) {
-    throw new InvalidParameterValueError(`Field(s) "${invalid.join(', ')}" are not valid`)
+  const invalid = names.find((n) => !fields.byName.has(n) && n !== 'links')
+  if (invalid !== undefined) {
+    throw new InvalidParameterValueError(`Field ${invalid} is not a valid field.`)
   }
   return names
 }
@@ -116,10 +125,12 @@ export function parseFields(
 export function parseDetail(query: Query, minor: number, hasFields: boolean): boolean {
   const raw = param(query, 'detail')
   if (raw === undefined) return false
-  if (minor < MINOR.ENABLE_DETAIL_QUERY) throw notAcceptable()
+  if (minor < MINOR.ENABLE_DETAIL_QUERY) {
+    throw new InvalidParameterValueError(`Invalid query parameter ?detail=${raw} received.`)
+  }
   const detail = parseBool(raw, 'detail')
   if (detail && hasFields) {
-    throw new InvalidParameterValueError("Can't fetch a subset of fields with 'detail' set")
+    throw new InvalidParameterValueError('Can not specify ?detail=True and fields in the same request.')
   }
   return detail
 }

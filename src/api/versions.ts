@@ -139,7 +139,8 @@ const RANGE_HEADERS = {
   [MAX_VERSION_HEADER]: MAX_VERSION_STRING,
 }
 
-const VERSION_RE = /^([1-9]\d*|0)\.([1-9]\d*|0)$/
+/** Python's int(): optional sign and surrounding blanks, digits with single underscores. */
+const PY_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/
 
 /** The minor version this request works at, from its headers (no header: 1.1). */
 export function negotiateMinor(
@@ -147,13 +148,14 @@ export function negotiateMinor(
   standard: string | undefined,
   maxMinor = MAX_MINOR,
 ): number {
-  const requested = fromStandardHeader(standard) ?? legacy?.trim()
-  if (requested === undefined || requested === '') return MIN_MINOR
-  if (requested.toLowerCase() === 'latest') return maxMinor
-  const m = VERSION_RE.exec(requested)
-  if (!m) throw new NotAcceptableError(`Invalid value for ${VERSION_HEADER} header`, RANGE_HEADERS)
-  const major = Number(m[1])
-  const minor = Number(m[2])
+  const requested = fromStandardHeader(standard) ?? legacy
+  if (requested === undefined) return MIN_MINOR
+  if (requested.trim().toLowerCase() === 'latest') return maxMinor
+  const parts = requested.split('.')
+  if (parts.length !== 2 || !parts.every((p) => PY_INT.test(p))) {
+    throw new NotAcceptableError(`Invalid value for ${VERSION_HEADER} header`, RANGE_HEADERS)
+  }
+  const [major, minor] = parts.map((p) => Number(p.replace(/_/g, '').trim())) as [number, number]
   const range = `[${MIN_VERSION_STRING}, 1.${maxMinor}]`
   if (major !== 1) {
     throw new NotAcceptableError(

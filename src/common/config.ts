@@ -98,7 +98,8 @@ const SCHEMA = {
     enable_ramdisk_endpoints: boolOpt(true),
   },
   oslo_middleware: {
-    max_request_body_size: intOpt(114688, 0),
+    // Ironic's default is 114688 but its API does not enforce it; configdrives need room.
+    max_request_body_size: intOpt(64 * 1024 * 1024, 0),
   },
   database: {
     connection: strOpt((ctx: DefaultContext) => `sqlite:///${ctx.stateDir}/anvil.sqlite`),

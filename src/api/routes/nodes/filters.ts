@@ -1,7 +1,7 @@
 /**
  * @module Node list filters: parsing, microversion gates and Ironic's messages.
  */
-import { InvalidParameterValueError } from '../../../common/errors.js'
+import { InvalidParameterValueError, NotFoundError } from '../../../common/errors.js'
 import { isUuidLike } from '../../../common/uuid.js'
 import type { Database } from '../../../db/database.js'
 import type { NodeFilters } from '../../../db/repos/nodes.js'
@@ -20,6 +20,14 @@ function gated(query: Query, name: string, minor: number, since: number): string
   return v
 }
 
+/** Every query argument the node list takes. */
+export const NODE_LIST_ARGS = [
+  'chassis_uuid', 'instance_uuid', 'associated', 'maintenance', 'retired', 'provision_state',
+  'marker', 'limit', 'sort_key', 'sort_dir', 'driver', 'fields', 'resource_class', 'fault',
+  'conductor_group', 'detail', 'conductor', 'owner', 'lessee', 'project', 'description_contains',
+  'shard', 'sharded', 'parent_node', 'include_children', 'instance_name', 'tags',
+]
+
 export async function parseNodeFilters(
   database: Database,
   query: Query,
@@ -36,7 +44,8 @@ export async function parseNodeFilters(
       .select('id')
       .where('uuid', '=', chassisUuid)
       .executeTakeFirst()
-    f.chassisId = chassis?.id ?? -1
+    if (!chassis) throw new NotFoundError(`Chassis ${chassisUuid} could not be found.`)
+    f.chassisId = chassis.id
   }
   const instanceUuid = param(query, 'instance_uuid')
   if (instanceUuid !== undefined) {
@@ -50,11 +59,10 @@ export async function parseNodeFilters(
   }
   set('associated', optionalBool(query, 'associated'))
   set('maintenance', optionalBool(query, 'maintenance'))
-  if (gated(query, 'retired', minor, MINOR.NODE_RETIRED) !== undefined) {
-    set('retired', optionalBool(query, 'retired'))
-  }
-  const state = gated(query, 'provision_state', minor, MINOR.PROVISION_STATE_FILTER)
+  set('retired', optionalBool(query, 'retired'))
+  const state = param(query, 'provision_state')
   if (state !== undefined) {
+    if (minor < MINOR.PROVISION_STATE_FILTER) throw notAcceptable()
     if (!PROVISION_STATES.includes(state)) {
       throw new InvalidParameterValueError(`Provision state "${state}" is not valid`)
     }
@@ -64,7 +72,11 @@ export async function parseNodeFilters(
   set('resourceClass', gated(query, 'resource_class', minor, MINOR.RESOURCE_CLASS))
   const fault = gated(query, 'fault', minor, MINOR.FAULT)
   if (fault !== undefined) {
-    if (!FAULTS.includes(fault)) throw new InvalidParameterValueError(`Unknown fault: ${fault}`)
+    if (!FAULTS.includes(fault)) {
+      throw new InvalidParameterValueError(
+        `Unrecognized fault "${fault}" is specified, allowed faults are ('${FAULTS.join("', '")}')`,
+      )
+    }
     f.fault = fault
   }
   set('conductorGroup', gated(query, 'conductor_group', minor, MINOR.NODE_CONDUCTOR_GROUP))
@@ -72,8 +84,8 @@ export async function parseNodeFilters(
   if (conductor !== undefined) f.conductor = conductor
   set('owner', gated(query, 'owner', minor, MINOR.NODE_OWNER))
   set('lessee', gated(query, 'lessee', minor, MINOR.NODE_LESSEE))
-  set('project', gated(query, 'project', minor, MINOR.NODE_LESSEE))
-  set('descriptionContains', gated(query, 'description_contains', minor, MINOR.NODE_DESCRIPTION))
+  set('project', param(query, 'project'))
+  set('descriptionContains', param(query, 'description_contains'))
   const shard = gated(query, 'shard', minor, MINOR.NODE_SHARD)
   if (shard !== undefined) f.shards = shard.split(',').map((s) => s.trim()).filter(Boolean)
   if (gated(query, 'sharded', minor, MINOR.NODE_SHARD) !== undefined) {

@@ -31,7 +31,7 @@ export async function getNode(database: Database, ident: string, minor: number):
   if (isUuidLike(ident)) node = await findNode(database.db, { uuid: ident })
   else if (minor >= MINOR.NODE_NAME) {
     if (!isValidLogicalName(ident, minor)) {
-      throw new InvalidParameterValueError(`Expected a logical name or UUID but received ${ident}.`)
+      throw new InvalidParameterValueError(`Expected UUID or name for node: ${ident}`)
     }
     node = await findNode(database.db, { name: ident })
   }

@@ -160,9 +160,10 @@ async function saveChanges(
 function checkProtectedAndRetired(node: NodeRecord, changed: Record<string, unknown>): void {
   const isProtected = 'protected' in changed ? Boolean(changed.protected) : Boolean(node.protected)
   if ('protected' in changed || 'protected_reason' in changed) {
-    if (node.provision_state !== 'active' && isProtected !== Boolean(node.protected) && isProtected) {
+    const canProtect = node.provision_state === 'active' || node.provision_state === 'rescue'
+    if (!canProtect && isProtected !== Boolean(node.protected) && isProtected) {
       throw new ConflictError(
-        `Node ${node.uuid} can only be made protected in provision state "active", the current state is "${node.provision_state}"`,
+        `Node ${node.uuid} can only be made protected in provision states 'active' or 'rescue', the current state is '${node.provision_state}'`,
         'INVALID_STATE',
       )
     }

@@ -3,15 +3,15 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isoTimestamp } from '../../../common/clock.js'
-import { ClientSideError } from '../../../common/errors.js'
+import { ClientSideError, InvalidParameterValueError } from '../../../common/errors.js'
 import { newUuid } from '../../../common/uuid.js'
 import { deleteNode, insertNode, listNodes, nodeMarker, findNode } from '../../../db/repos/nodes.js'
 import { NODE_FIELDS, NODE_OPT_IN_FIELDS } from '../../fields/nodes.js'
 import { baseUrl, checkIfMatch, etagOf, route } from '../../http.js'
-import { nextLink, parseDetail, parseFields, parsePage, param, type Query } from '../../query.js'
+import { checkArgs, nextLink, parseDetail, parseFields, parsePage, param, type Query } from '../../query.js'
 import { validateSchema } from '../../schema.js'
 import { MINOR } from '../../versions.js'
-import { parseNodeFilters } from './filters.js'
+import { NODE_LIST_ARGS, parseNodeFilters } from './filters.js'
 import { getNode, nodeNotFound } from './lookup.js'
 import { checkNodeDeletable } from './delete-rules.js'
 import { patchNode } from './patch.js'
@@ -20,21 +20,28 @@ import { loadNodeExtras, nodeView } from './view.js'
 import { chassisIdFor, checkDriverServed, checkNodeName, nodeConflict, toColumns } from './write.js'
 
 export function registerNodeRoutes(app: FastifyInstance): void {
-  route(app, '/v1/nodes', { GET: (req) => listHandler(req, false), POST: createHandler })
+  const missingIdent = () => {
+    throw new InvalidParameterValueError('Missing mandatory parameter: node_ident')
+  }
+  route(app, '/v1/nodes', {
+    GET: (req) => listHandler(req, false),
+    POST: createHandler,
+    PATCH: missingIdent,
+    DELETE: missingIdent,
+  })
   route(app, '/v1/nodes/detail', { GET: (req) => listHandler(req, true) })
   route(app, '/v1/nodes/:ident', { GET: showHandler, PATCH: patchHandler, DELETE: deleteHandler })
 }
 
 type IdentReq = FastifyRequest<{ Params: { ident: string } }>
 
-async function listHandler(req: FastifyRequest, detailPath: boolean) {
+/** GET /v1/nodes[/detail]; also serves /v1/chassis/{uuid}/nodes[/detail]. */
+export async function listHandler(req: FastifyRequest, detailPath: boolean) {
   const { deps } = req.server
   const query = req.query as Query
   const minor = req.minor
+  checkArgs(query, detailPath ? NODE_LIST_ARGS.filter((a) => a !== 'fields' && a !== 'detail') : NODE_LIST_ARGS)
   const fields = parseFields(query, NODE_FIELDS, minor, NODE_OPT_IN_FIELDS)
-  if (detailPath && fields) {
-    throw new ClientSideError("Can't fetch a subset of fields with 'detail' set")
-  }
   const detail = detailPath || parseDetail(query, minor, fields !== undefined)
   const page = parsePage(query, NODE_FIELDS, minor, deps.settings.maxLimit)
   const { conductor, ...filters } = await parseNodeFilters(deps.database, query, minor)
@@ -55,11 +62,11 @@ async function listHandler(req: FastifyRequest, detailPath: boolean) {
   const nodes = rows.map((n) =>
     nodeView(n, extras, { minor, base, fields: shown, conductors: deps.conductors }),
   )
-  const keep = Object.fromEntries(
-    Object.entries(query)
-      .filter(([k]) => k !== 'limit' && k !== 'marker')
-      .map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]),
-  )
+  const keep: Record<string, string | undefined> = { sort_key: page.sortKey, sort_dir: page.sortDir }
+  for (const k of Object.keys(query)) {
+    if (!['limit', 'marker', 'fields', 'sort_key', 'sort_dir'].includes(k)) keep[k] = param(query, k)
+  }
+  if (shown && minor >= MINOR.FETCHING_SUBSET_OF_FIELDS) keep.fields = shown.join(',')
   const next = nextLink(base, detailPath ? 'nodes/detail' : 'nodes', rows.length, page, rows.at(-1)?.uuid, keep)
   return next ? { nodes, next } : { nodes }
 }
