@@ -40,7 +40,7 @@ describe('loadConfig', () => {
         restrict_lookup: true,
         enable_ramdisk_endpoints: true,
       })
-      expect(config.oslo_middleware.max_request_body_size).toBe(114688)
+      expect(config.oslo_middleware.max_request_body_size).toBe(64 * 1024 * 1024)
       expect(config.json_rpc).toEqual({ auth_strategy: 'noauth', host_ip: '127.0.0.1', port: 8089 })
       expect(config.warnings).toEqual([])
     })
