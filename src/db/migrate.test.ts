@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { dialects, freshDatabase } from '../../test/helpers/anvil.js'
+import { openDatabase, type Database } from './database.js'
+import { appliedMigrations, downgradeDatabase, upgradeDatabase } from './migrate.js'
+import { TABLES } from './migrations/0001-initial.js'
+
+describe.each(dialects())('migrations on %s', (dialect) => {
+  let database: Database | undefined
+  let drop = async () => {}
+  afterEach(async () => {
+    await database?.close()
+    await drop()
+  })
+
+  async function open(): Promise<Database> {
+    const fresh = await freshDatabase(dialect, mkdtempSync(join(tmpdir(), 'anvil-mig-')))
+    drop = fresh.drop
+    database = openDatabase(fresh.url)
+    return database
+  }
+
+  it('creates every table of the v1 API, and is idempotent', async () => {
+    const db = await open()
+    await upgradeDatabase(db)
+    expect(await appliedMigrations(db)).toEqual(['0001-initial'])
+    const tables = (await db.db.introspection.getTables()).map((t) => t.name)
+    for (const t of Object.keys(TABLES)) expect(tables).toContain(t)
+    const again = await upgradeDatabase(db)
+    expect(again.results).toEqual([])
+    const nodeColumns = (await db.db.introspection.getTables()).find((t) => t.name === 'nodes')!.columns.map((c) => c.name)
+    for (const c of ['uuid', 'driver', 'provision_state', 'conductor_group', 'shard', 'parent_node', 'disable_power_off', 'health', 'revision']) {
+      expect(nodeColumns).toContain(c)
+    }
+  })
+
+  it('enforces unique names and cascades node deletion to traits', async () => {
+    const db = await open()
+    await upgradeDatabase(db)
+    const now = new Date().toISOString()
+    const base = { driver: 'fake-hardware', conductor_group: '', created_at: now }
+    await db.db.insertInto('nodes').values({ ...base, uuid: 'u1', name: 'same' }).execute()
+    await expect(db.db.insertInto('nodes').values({ ...base, uuid: 'u2', name: 'same' }).execute()).rejects.toThrow()
+    const { id } = await db.db.selectFrom('nodes').select('id').where('uuid', '=', 'u1').executeTakeFirstOrThrow()
+    await db.db.insertInto('node_traits').values({ node_id: id, trait: 'CUSTOM_X', created_at: now }).execute()
+    await db.db.deleteFrom('nodes').where('id', '=', id).execute()
+    expect(await db.db.selectFrom('node_traits').selectAll().execute()).toEqual([])
+  })
+
+  it('downgrades to an empty schema', async () => {
+    const db = await open()
+    await upgradeDatabase(db)
+    await downgradeDatabase(db)
+    expect(await appliedMigrations(db)).toEqual([])
+    const tables = (await db.db.introspection.getTables()).map((t) => t.name)
+    expect(tables).not.toContain('nodes')
+  })
+})
