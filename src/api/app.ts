@@ -10,7 +10,18 @@ import { registerConductorRoutes } from './routes/conductors/routes.js'
 import { registerDriverRoutes } from './routes/drivers/routes.js'
 import { registerNodeTagRoutes } from './routes/node-tags/routes.js'
 import { registerNodeRoutes } from './routes/nodes/routes.js'
+import { registerPortRoutes } from './routes/ports/routes.js'
+import { registerPortgroupRoutes } from './routes/portgroups/routes.js'
+import { registerChassisRoutes } from './routes/chassis/routes.js'
 import { registerRootRoutes } from './routes/root/routes.js'
+import { registerNodePowerRoutes } from './routes/node-power/routes.js'
+import { registerNodeManagementRoutes } from './routes/node-management/routes.js'
+import { registerNodeTraitRoutes } from './routes/node-traits/routes.js'
+import { registerNodeHistoryRoutes } from './routes/node-history/routes.js'
+import { registerNodeMiscRoutes } from './routes/node-misc/routes.js'
+import { registerNodeProvisionRoutes } from './routes/node-provision/routes.js'
+import { registerDeployTemplateRoutes } from './routes/deploy-templates/routes.js'
+import { registerAllocationRoutes } from './routes/allocations/routes.js'
 import {
   MAX_MINOR,
   MAX_VERSION_HEADER,
@@ -35,6 +46,17 @@ const ROUTE_MODULES: RouteModule[] = [
   registerDriverRoutes,
   registerConductorRoutes,
   registerNodeTagRoutes,
+  registerPortRoutes,
+  registerPortgroupRoutes,
+  registerChassisRoutes,
+  registerNodePowerRoutes,
+  registerNodeManagementRoutes,
+  registerNodeTraitRoutes,
+  registerNodeHistoryRoutes,
+  registerNodeMiscRoutes,
+  registerNodeProvisionRoutes,
+  registerDeployTemplateRoutes,
+  registerAllocationRoutes,
 ]
 
 /** Adds route modules (called by the modules of other resources at import time of app wiring). */
@@ -66,10 +88,12 @@ export function buildApp(deps: ApiDeps, opts: AppOptions = {}, extra: RouteModul
   app.decorateRequest('minor', 0)
 
   app.addHook('onRequest', async (req, reply) => {
-    void reply.header(MIN_VERSION_HEADER, MIN_VERSION_STRING)
-    void reply.header(MAX_VERSION_HEADER, maxVersion)
     void reply.header('OpenStack-Request-Id', req.id)
     void reply.header('X-OpenStack-Request-Id', req.id)
+    // Version discovery at / answers whatever version is asked for, as Ironic does.
+    if (req.url === '/' || req.url.startsWith('/?')) return
+    void reply.header(MIN_VERSION_HEADER, MIN_VERSION_STRING)
+    void reply.header(MAX_VERSION_HEADER, maxVersion)
     const h = req.headers
     req.minor = negotiateMinor(
       h['x-openstack-ironic-api-version'] as string | undefined,

@@ -81,6 +81,8 @@ export function parsePage(query: Query, fields: ResourceFields, minor: number, m
   const sortKey = param(query, 'sort_key') ?? 'id'
   if (sortKey !== 'id') {
     const spec = fields.byName.get(sortKey)
+    // check_allowed_fields([sort_key]): a field too new for the version is not acceptable
+    if (spec && spec.since > minor) throw notAcceptable()
     if (spec && !spec.sortable) {
       throw new InvalidParameterValueError(`The sort_key value ${sortKey} is an invalid field for sorting`)
     }
@@ -125,10 +127,13 @@ export function parseFields(
 export function parseDetail(query: Query, minor: number, hasFields: boolean): boolean {
   const raw = param(query, 'detail')
   if (raw === undefined) return false
-  if (minor < MINOR.ENABLE_DETAIL_QUERY) {
-    throw new InvalidParameterValueError(`Invalid query parameter ?detail=${raw} received.`)
-  }
+  // the value is parsed first, and the message shows it as Python prints a bool
   const detail = parseBool(raw, 'detail')
+  if (minor < MINOR.ENABLE_DETAIL_QUERY) {
+    throw new InvalidParameterValueError(
+      `Invalid query parameter ?detail=${detail ? 'True' : 'False'} received.`,
+    )
+  }
   if (detail && hasFields) {
     throw new InvalidParameterValueError('Can not specify ?detail=True and fields in the same request.')
   }

@@ -134,9 +134,9 @@ export const VERSION_HEADER = 'X-OpenStack-Ironic-API-Version'
 export const MIN_VERSION_HEADER = 'X-OpenStack-Ironic-API-Minimum-Version'
 export const MAX_VERSION_HEADER = 'X-OpenStack-Ironic-API-Maximum-Version'
 
-const RANGE_HEADERS = {
-  [MIN_VERSION_HEADER]: MIN_VERSION_STRING,
-  [MAX_VERSION_HEADER]: MAX_VERSION_STRING,
+/** The headers a 406 carries so that clients can negotiate: the served range. */
+function rangeHeaders(maxMinor: number): Record<string, string> {
+  return { [MIN_VERSION_HEADER]: MIN_VERSION_STRING, [MAX_VERSION_HEADER]: `1.${maxMinor}` }
 }
 
 /** Python's int(): optional sign and surrounding blanks, digits with single underscores. */
@@ -153,20 +153,20 @@ export function negotiateMinor(
   if (requested.trim().toLowerCase() === 'latest') return maxMinor
   const parts = requested.split('.')
   if (parts.length !== 2 || !parts.every((p) => PY_INT.test(p))) {
-    throw new NotAcceptableError(`Invalid value for ${VERSION_HEADER} header`, RANGE_HEADERS)
+    throw new NotAcceptableError(`Invalid value for ${VERSION_HEADER} header`, rangeHeaders(maxMinor))
   }
   const [major, minor] = parts.map((p) => Number(p.replace(/_/g, '').trim())) as [number, number]
   const range = `[${MIN_VERSION_STRING}, 1.${maxMinor}]`
   if (major !== 1) {
     throw new NotAcceptableError(
       `Mutually exclusive versions requested. Version ${major}.${minor} requested but not supported by this service. The supported version range is: ${range}.`,
-      RANGE_HEADERS,
+      rangeHeaders(maxMinor),
     )
   }
   if (minor < MIN_MINOR || minor > maxMinor) {
     throw new NotAcceptableError(
       `Version ${major}.${minor} was requested but the minor version is not supported by this service. The supported version range is: ${range}.`,
-      RANGE_HEADERS,
+      rangeHeaders(maxMinor),
     )
   }
   return minor

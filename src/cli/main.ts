@@ -3,6 +3,7 @@
  * @module The `anvil` command: servers and (later) the Bare Metal API client.
  */
 import { Command, CommanderError } from 'commander'
+import { registerClientCommands } from './client/index.js'
 import { registerServerCommands } from './commands/server.js'
 
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
   registerServerCommands(program)
+  registerClientCommands(program)
   return program
 }
 

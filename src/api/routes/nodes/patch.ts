@@ -22,7 +22,19 @@ import { UPDATE_ALLOWED_STATES } from '../../../common/states.js'
 import { NODE_PATCH_SCHEMA, normalizeNodeValues } from './schema.js'
 import { chassisIdFor, checkDriverServed, checkNodeName, nodeConflict, toColumns } from './write.js'
 
-const PATCH_ALLOWED = NODE_FIELDS.all.filter((f) => f.patchable).map((f) => f.name)
+/**
+ * Ironic's PATCH_ALLOWED_FIELDS, in its order (the error message lists them so): the same at
+ * every version. Ironic 21.4 lacks disable_power_off, instance_name, parent_node and
+ * firmware_interface, which master added.
+ */
+const PATCH_ALLOWED = [
+  ...NODE_FIELDS.all
+    .filter((f) => f.patchable && !['parent_node', 'firmware_interface'].includes(f.name))
+    .map((f) => f.name)
+    .sort(),
+  'parent_node',
+  'firmware_interface',
+]
 const INTERFACE_CHANGE_STATES = ['enroll', 'inspecting', 'inspect wait', 'manageable', 'available']
 
 export async function patchNode(
@@ -34,7 +46,7 @@ export async function patchNode(
   const minor = req.minor
   if (resetParam !== undefined && minor < MINOR.RESET_INTERFACES) throw notAcceptable()
   const reset = resetParam === undefined ? false : parseBool(resetParam, 'reset_interfaces')
-  const ops = checkPatch(body, [...PATCH_ALLOWED, 'traits'], minor)
+  const ops = checkPatch(body, PATCH_ALLOWED, minor)
   checkPatchRules(ops, minor, reset)
   checkStateAllowsUpdate(node, ops, minor)
   for (const op of ops) if (op.path === '/name' && op.op !== 'remove') checkNodeName(op.value, minor, 'update')
@@ -54,15 +66,10 @@ export async function patchNode(
 }
 
 function checkPatchRules(ops: readonly PatchOp[], minor: number, reset: boolean): void {
+  // reject_patch_in_newer_versions: only a value set on the field itself counts
   for (const op of ops) {
-    const root = op.path.split('/')[1] ?? ''
-    const spec = NODE_FIELDS.byName.get(root)
+    const spec = NODE_FIELDS.byName.get(op.path.slice(1))
     if (spec && spec.since > minor && op.op !== 'remove') throw notAcceptable()
-  }
-  if (ops.some((o) => o.path.startsWith('/traits') && o.op !== 'remove')) {
-    throw new InvalidParameterValueError(
-      'Cannot update node traits via node patch. Node traits should be updated via the node traits API.',
-    )
   }
   if (reset && !ops.some((o) => o.path === '/driver' && o.op !== 'remove')) {
     throw new InvalidParameterValueError(

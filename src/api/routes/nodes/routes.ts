@@ -1,18 +1,23 @@
 /**
  * @module /v1/nodes: list, detail, show, create, update (JSON PATCH), delete.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify'
 import { isoTimestamp } from '../../../common/clock.js'
-import { ClientSideError, InvalidParameterValueError } from '../../../common/errors.js'
+import {
+  ClientSideError,
+  InvalidParameterValueError,
+  IronicError,
+  NotFoundError,
+} from '../../../common/errors.js'
 import { newUuid } from '../../../common/uuid.js'
-import { deleteNode, insertNode, listNodes, nodeMarker, findNode } from '../../../db/repos/nodes.js'
+import { deleteNode, insertNode, findNode } from '../../../db/repos/nodes.js'
 import { NODE_FIELDS, NODE_OPT_IN_FIELDS } from '../../fields/nodes.js'
-import { baseUrl, checkIfMatch, etagOf, route } from '../../http.js'
-import { checkArgs, nextLink, parseDetail, parseFields, parsePage, param, type Query } from '../../query.js'
-import { validateSchema } from '../../schema.js'
+import { type Handler, baseUrl, checkIfMatch, etagOf, route } from '../../http.js'
+import { parseFields, param, type Query } from '../../query.js'
+import { pyRepr, validateSchema } from '../../schema.js'
 import { MINOR } from '../../versions.js'
-import { NODE_LIST_ARGS, parseNodeFilters } from './filters.js'
-import { getNode, nodeNotFound } from './lookup.js'
+import { listHandler } from './list.js'
+import { getNodeOfPath, nodeNotFound, stripsJsonSuffix } from './lookup.js'
 import { checkNodeDeletable } from './delete-rules.js'
 import { patchNode } from './patch.js'
 import { NODE_SCHEMA, normalizeNodeValues } from './schema.js'
@@ -23,62 +28,61 @@ export function registerNodeRoutes(app: FastifyInstance): void {
   const missingIdent = () => {
     throw new InvalidParameterValueError('Missing mandatory parameter: node_ident')
   }
-  route(app, '/v1/nodes', {
+  registerCollection(app, {
     GET: (req) => listHandler(req, false),
     POST: createHandler,
     PATCH: missingIdent,
     DELETE: missingIdent,
   })
+  route(app, '/v1/nodes.json', {
+    GET: (req) => {
+      if (!stripsJsonSuffix(req)) throw new NotFoundError()
+      return listHandler(req, false)
+    },
+  })
   route(app, '/v1/nodes/detail', { GET: (req) => listHandler(req, true) })
-  route(app, '/v1/nodes/:ident', { GET: showHandler, PATCH: patchHandler, DELETE: deleteHandler })
+  route(app, '/v1/nodes/:ident', {
+    GET: showHandler,
+    PATCH: patchHandler,
+    DELETE: deleteHandler,
+    // pecan hands the path segment to NodesController.post as the body
+    POST: (req: IdentReq) => {
+      throw new InvalidParameterValueError(
+        `Schema error for node: ${pyRepr(req.params.ident)} is not of type 'object'`,
+      )
+    },
+  })
 }
+
+/**
+ * /v1/nodes as pecan serves it: other methods (HEAD included) are 405 with an `Allow` header,
+ * OPTIONS is an empty 200.
+ */
+function registerCollection(app: FastifyInstance, handlers: Record<string, Handler>): void {
+  const allow = Object.keys(handlers).sort().join(', ')
+  const notAllowed = (req: FastifyRequest) => {
+    throw new IronicError(`The method ${req.method} is not allowed for this resource.`, {
+      code: 'METHOD_NOT_ALLOWED',
+      status: 405,
+      headers: { Allow: allow },
+    })
+  }
+  for (const [method, handler] of Object.entries(handlers)) {
+    app.route({ method: method as HTTPMethods, url: '/v1/nodes', handler, exposeHeadRoute: false })
+  }
+  app.route({ method: ['PUT', 'HEAD'], url: '/v1/nodes', handler: notAllowed })
+  app.route({ method: 'OPTIONS', url: '/v1/nodes', handler: (_req, reply) => reply.code(200).send() })
+}
+
+export { listHandler }
 
 type IdentReq = FastifyRequest<{ Params: { ident: string } }>
 
-/** GET /v1/nodes[/detail]; also serves /v1/chassis/{uuid}/nodes[/detail]. */
-export async function listHandler(req: FastifyRequest, detailPath: boolean) {
-  const { deps } = req.server
-  const query = req.query as Query
-  const minor = req.minor
-  checkArgs(query, detailPath ? NODE_LIST_ARGS.filter((a) => a !== 'fields' && a !== 'detail') : NODE_LIST_ARGS)
-  const fields = parseFields(query, NODE_FIELDS, minor, NODE_OPT_IN_FIELDS)
-  const detail = detailPath || parseDetail(query, minor, fields !== undefined)
-  const page = parsePage(query, NODE_FIELDS, minor, deps.settings.maxLimit)
-  const { conductor, ...filters } = await parseNodeFilters(deps.database, query, minor)
-  const after = page.marker ? await nodeMarker(deps.database.db, page.marker, page.sortKey) : undefined
-  if (page.marker && !after) throw nodeNotFound(page.marker)
-  let rows = await listNodes(deps.database.db, filters, {
-    limit: page.limit,
-    after,
-    sortColumn: page.sortKey,
-    sortDir: page.sortDir,
-  })
-  if (conductor !== undefined) {
-    rows = rows.filter((n) => deps.conductors.conductorFor(n) === conductor)
-  }
-  const shown = detail ? undefined : (fields ?? defaultListFields(minor))
-  const extras = await loadNodeExtras(deps.database, rows, { minor, fields: shown })
-  const base = baseUrl(req, deps.settings.publicEndpoint)
-  const nodes = rows.map((n) =>
-    nodeView(n, extras, { minor, base, fields: shown, conductors: deps.conductors }),
-  )
-  const keep: Record<string, string | undefined> = { sort_key: page.sortKey, sort_dir: page.sortDir }
-  for (const k of Object.keys(query)) {
-    if (!['limit', 'marker', 'fields', 'sort_key', 'sort_dir'].includes(k)) keep[k] = param(query, k)
-  }
-  if (shown && minor >= MINOR.FETCHING_SUBSET_OF_FIELDS) keep.fields = shown.join(',')
-  const next = nextLink(base, detailPath ? 'nodes/detail' : 'nodes', rows.length, page, rows.at(-1)?.uuid, keep)
-  return next ? { nodes, next } : { nodes }
-}
-
-function defaultListFields(minor: number): string[] {
-  return NODE_FIELDS.listDefault.filter((f) => (NODE_FIELDS.byName.get(f)?.since ?? 1) <= minor)
-}
-
 async function showHandler(req: IdentReq, reply: FastifyReply) {
   const { deps } = req.server
+  // Ironic finds the node (404) before it looks at the fields (406, 400)
+  const node = await getNodeOfPath(req, req.params.ident, true)
   const fields = parseFields(req.query as Query, NODE_FIELDS, req.minor, NODE_OPT_IN_FIELDS)
-  const node = await getNode(deps.database, req.params.ident, req.minor)
   const extras = await loadNodeExtras(deps.database, [node], { minor: req.minor, fields })
   void reply.header('ETag', etagOf(node))
   return nodeView(node, extras, {
@@ -92,24 +96,24 @@ async function showHandler(req: IdentReq, reply: FastifyReply) {
 async function createHandler(req: FastifyRequest, reply: FastifyReply) {
   const { deps } = req.server
   const minor = req.minor
-  const body = req.body
-  validateSchema('node', NODE_SCHEMA, body ?? null)
+  // an empty body is an empty node to Ironic: "'driver' is a required property"
+  const body = req.body === undefined ? {} : req.body
+  validateSchema('node', NODE_SCHEMA, body)
   const values = { ...(body as Record<string, unknown>) }
   normalizeNodeValues(values)
   rejectTooNewFields(values, minor)
   const uuid = (values.uuid as string | undefined) || newUuid()
   checkNodeName(values.name, minor, 'create')
+  checkOwner(values)
+  const chassisId = await chassisIdFor(deps.database, values.chassis_uuid)
   const driver = values.driver as string
   checkDriverServed(deps, { uuid, driver, conductor_group: String(values.conductor_group ?? '') })
   const requested = Object.fromEntries(
     Object.entries(values).filter(([k]) => k.endsWith('_interface')),
   ) as Record<string, string | null>
-  const interfaces = deps.drivers.resolveInterfaces(driver, requested)
-  const chassisId = await chassisIdFor(deps.database, values.chassis_uuid)
-  const now = isoTimestamp(deps.clock.now())
   const row = {
     ...toColumns(values),
-    ...interfaces,
+    ...deps.drivers.resolveInterfaces(driver, requested),
     uuid,
     driver,
     chassis_id: chassisId,
@@ -121,7 +125,7 @@ async function createHandler(req: FastifyRequest, reply: FastifyReply) {
     retired: values.retired ? 1 : 0,
     disable_power_off: values.disable_power_off ? 1 : 0,
     protected: 0,
-    created_at: now,
+    created_at: isoTimestamp(deps.clock.now()),
   }
   let id: number
   try {
@@ -135,6 +139,20 @@ async function createHandler(req: FastifyRequest, reply: FastifyReply) {
   const extras = await loadNodeExtras(deps.database, [node], { minor, fields: undefined })
   void reply.code(201).header('Location', `${base}/v1/nodes/${uuid}`).header('ETag', etagOf(node))
   return nodeView(node, extras, { minor, base, fields: undefined, conductors: deps.conductors })
+}
+
+/**
+ * Anvil's API has no authentication, which Ironic treats as a request scoped to no project:
+ * with `[api]project_admin_can_manage_own_nodes` (default) a node can only be created owned
+ * by the requester's project, i.e. by none. The owner can be set later with PATCH.
+ */
+function checkOwner(values: Record<string, unknown>): void {
+  if (values.owner) {
+    throw new ClientSideError(
+      'Cannot create a node as a project scoped admin with an owner other than your own project.',
+    )
+  }
+  values.owner = null
 }
 
 /** A field newer than the request's version may not be set (Ironic answers 406). */
@@ -152,10 +170,12 @@ function rejectTooNewFields(values: Record<string, unknown>, minor: number): voi
 
 async function patchHandler(req: IdentReq) {
   const { deps } = req.server
-  const node = await getNode(deps.database, req.params.ident, req.minor)
+  const node = await getNodeOfPath(req, req.params.ident)
   checkIfMatch(req, etagOf(node))
   const resetInterfaces = param(req.query as Query, 'reset_interfaces')
-  const updated = await patchNode(req, node, req.body, resetInterfaces)
+  const saved = await patchNode(req, node, req.body, resetInterfaces)
+  // Ironic answers with the node as its conductor saved it: inside its lock, so reserved by it
+  const updated = { ...saved, reservation: saved.reservation ?? deps.conductors.conductorFor(saved) }
   const extras = await loadNodeExtras(deps.database, [updated], { minor: req.minor, fields: undefined })
   return nodeView(updated, extras, {
     minor: req.minor,
@@ -167,7 +187,7 @@ async function patchHandler(req: IdentReq) {
 
 async function deleteHandler(req: IdentReq, reply: FastifyReply) {
   const { deps } = req.server
-  const node = await getNode(deps.database, req.params.ident, req.minor)
+  const node = await getNodeOfPath(req, req.params.ident)
   checkIfMatch(req, etagOf(node))
   checkNodeDeletable(node, deps.settings)
   await deleteNode(deps.database.db, node.id)

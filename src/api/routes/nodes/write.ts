@@ -29,6 +29,12 @@ export function toColumns(values: Record<string, unknown>): Updateable<NodeRow> 
   return out as Updateable<NodeRow>
 }
 
+/**
+ * Words that cannot name a node because they are paths of NodesController: its sub-controllers
+ * (sorted, as Python's inspect.getmembers lists them) and its custom actions.
+ */
+const RESERVED_NAMES = ['maintenance', 'management', 'states', 'vendor_passthru', 'detail', 'validate']
+
 export function checkNodeName(name: unknown, minor: number, action: 'create' | 'update'): void {
   if (name === null || name === undefined) return
   if (typeof name !== 'string' || !isValidNodeName(name, minor)) {
@@ -36,6 +42,11 @@ export function checkNodeName(name: unknown, minor: number, action: 'create' | '
       action === 'create'
         ? `Cannot create node with invalid name '${String(name)}'`
         : `Node ${String(name)} can not be updated with invalid name '${String(name)}'`,
+    )
+  }
+  if (RESERVED_NAMES.includes(name)) {
+    throw new ClientSideError(
+      `The word "${name}" is reserved and can not be used as a node name. Reserved words are: ${RESERVED_NAMES.join(', ')}.`,
     )
   }
 }

@@ -1,0 +1,102 @@
+/**
+ * @module The `runbook` argument of a provision request (Ironic `_handle_runbook`, ≥1.92): the
+ * runbook must be approved for the node through its traits, and its steps replace
+ * `clean_steps` or `service_steps`.
+ */
+import { ClientSideError, NotFoundError } from '../../../common/errors.js'
+import { isUuidLike } from '../../../common/uuid.js'
+import type { Database } from '../../../db/database.js'
+import type { NodeRecord } from '../../../db/repos/nodes.js'
+import { MINOR } from '../../versions.js'
+import { notAcceptable } from '../../query.js'
+
+/** What a runbook turns into for the request. */
+export interface RunbookSteps {
+  cleanSteps: unknown[] | null
+  serviceSteps: unknown[] | null
+  disableRamdisk: boolean
+}
+
+async function loadRunbook(database: Database, ident: string) {
+  const q = database.db.selectFrom('runbooks').selectAll()
+  const row = isUuidLike(ident)
+    ? await q.where('uuid', '=', ident).executeTakeFirst()
+    : await q.where('name', '=', ident).executeTakeFirst()
+  if (!row) throw new NotFoundError(`Runbook ${ident} could not be found.`)
+  const steps = await database.db
+    .selectFrom('runbook_steps')
+    .selectAll()
+    .where('runbook_id', '=', row.id)
+    .orderBy('order')
+    .execute()
+  const traits = await database.db
+    .selectFrom('runbook_traits')
+    .select('trait')
+    .where('runbook_id', '=', row.id)
+    .execute()
+  return { row, steps, traits: traits.map((t) => t.trait) }
+}
+
+function checkApproved(
+  minor: number,
+  node: NodeRecord,
+  rb: Awaited<ReturnType<typeof loadRunbook>>,
+  nodeTraits: Set<string>,
+) {
+  if (minor >= MINOR.RUNBOOK_TRAITS) {
+    if (rb.traits.length === 0) {
+      throw new ClientSideError(
+        `Runbook ${rb.row.uuid} has no traits configured. Please ask an administrator to add traits to the runbook.`,
+      )
+    }
+    if (!rb.traits.some((t) => nodeTraits.has(t))) {
+      const sorted = [...rb.traits].sort().map((t) => `'${t}'`)
+      throw new ClientSideError(
+        `This runbook has not been approved for use on this node ${node.uuid}. The node does not have any of the ` +
+          `runbook's traits [${sorted.join(', ')}]. Please ask an administrator to add a matching trait to your node.`,
+      )
+    }
+  } else if (!nodeTraits.has(rb.row.name)) {
+    throw new ClientSideError(
+      `This runbook has not been approved for use on this node ${node.uuid}. Please ask an administrator to add it to your node traits.`,
+    )
+  }
+}
+
+/** Resolve `runbook` for `target`: 406 before 1.92, 404 when unknown, 400 when not approved. */
+export async function handleRunbook(
+  database: Database,
+  minor: number,
+  node: NodeRecord,
+  target: string,
+  runbook: string,
+  given: { cleanSteps: unknown[] | null; serviceSteps: unknown[] | null },
+): Promise<RunbookSteps> {
+  if (minor < MINOR.RUNBOOKS) throw notAcceptable()
+  const rb = await loadRunbook(database, runbook)
+  const traits = await database.db
+    .selectFrom('node_traits')
+    .select('trait')
+    .where('node_id', '=', node.id)
+    .execute()
+  checkApproved(minor, node, rb, new Set(traits.map((t) => t.trait)))
+  const steps = rb.steps.map((s) => ({
+    interface: s.interface,
+    step: s.step,
+    args: JSON.parse(s.args) as unknown,
+    order: s.order,
+  }))
+  const out: RunbookSteps = { ...given, disableRamdisk: Boolean(rb.row.disable_ramdisk) }
+  if (target === 'clean') {
+    if (given.cleanSteps && given.cleanSteps.length > 0) {
+      throw new ClientSideError('Please provide either "clean_steps" or a runbook, but not both.')
+    }
+    out.cleanSteps = steps
+  } else if (target === 'service') {
+    if (given.serviceSteps && given.serviceSteps.length > 0) {
+      throw new ClientSideError('Please provide either "service_steps" or a runbook, but not both.')
+    }
+    out.serviceSteps = steps
+  }
+  return out
+}

@@ -1,0 +1,90 @@
+/**
+ * @module Chassis rows: lookups, pages, create, update (bumping the revision) and delete.
+ */
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely'
+import type { ChassisRow, Tables } from '../tables.js'
+import { paginate, type PageRequest } from './paging.js'
+
+/** A chassis row. */
+export interface ChassisRecord extends Omit<ChassisRow, 'id' | 'revision'> {
+  id: number
+  revision: number
+}
+
+type Db = Kysely<Tables>
+
+/** One chassis by id or UUID. */
+export async function findChassis(
+  db: Db,
+  by: { id: number } | { uuid: string },
+): Promise<ChassisRecord | undefined> {
+  const q = db.selectFrom('chassis').selectAll()
+  const row =
+    'id' in by
+      ? await q.where('id', '=', by.id).executeTakeFirst()
+      : await q.where('uuid', '=', by.uuid).executeTakeFirst()
+  return row as ChassisRecord | undefined
+}
+
+/** One page of chassis. */
+export async function listChassis(db: Db, page: PageRequest): Promise<ChassisRecord[]> {
+  return (await paginate(
+    db.selectFrom('chassis').selectAll('chassis'),
+    'chassis',
+    page,
+  ).execute()) as ChassisRecord[]
+}
+
+/** Inserts a chassis; returns its id. */
+export async function insertChassis(db: Db, values: Insertable<ChassisRow>): Promise<number> {
+  const r = await db.insertInto('chassis').values(values).returning('id').executeTakeFirstOrThrow()
+  return r.id
+}
+
+/**
+ * Updates a chassis and bumps its revision, only while the row still has `revision`
+ * (compare-and-set); false when no row changed.
+ */
+export async function updateChassis(
+  db: Db,
+  id: number,
+  changes: Updateable<ChassisRow>,
+  opts: { revision: number; updatedAt: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('chassis')
+    .set({ ...changes, updated_at: opts.updatedAt })
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('revision', '=', opts.revision)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) > 0
+}
+
+/** Deletes a chassis unless nodes are still in it; false when it has nodes. */
+export async function deleteChassis(db: Db, id: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const node = await trx
+      .selectFrom('nodes')
+      .select('id')
+      .where('chassis_id', '=', id)
+      .executeTakeFirst()
+    if (node) return false
+    await trx.deleteFrom('chassis').where('id', '=', id).execute()
+    return true
+  })
+}
+
+/** Id and sort-column value of the marker chassis, for keyset paging. */
+export async function chassisMarker(
+  db: Db,
+  uuid: string,
+  sortColumn: string,
+): Promise<{ id: number; value: unknown } | undefined> {
+  const row = await db
+    .selectFrom('chassis')
+    .select(['id', sql.ref(`chassis.${sortColumn}`).as('value')])
+    .where('uuid', '=', uuid)
+    .executeTakeFirst()
+  return row as { id: number; value: unknown } | undefined
+}

@@ -1,0 +1,96 @@
+/**
+ * @module Where Anvil answers differently from the recorded Ironic 21.4 on purpose: Ironic's
+ * bugs (Anvil keeps the right answer) and changes made after 21.4 (Anvil follows master).
+ */
+import type { Answer, Difference, ReplayState } from './replay.js'
+import { RECORDED_HOST } from './replay.js'
+
+/** Ironic 21.4 bug: a body that is not JSON escapes as a 500; it is the client's error. */
+export const BAD_JSON: Difference = {
+  why: 'Ironic 21.4 bug: a body that is not JSON is a 500 with the decoder message',
+  status: 400,
+  faultstring: /^Invalid JSON in the request body: /,
+}
+
+/**
+ * Ironic 21.4 bug: `?fields=bogus` on a list is a 500 "type object 'Node' has no attribute
+ * 'bogus'"; Anvil answers as Ironic does for a single node.
+ */
+export const LIST_FIELDS_BOGUS: Difference = {
+  why: "Ironic 21.4 bug: ?fields=bogus on a list is a 500 (AttributeError: type object 'Node')",
+  status: 400,
+  faultstring: 'Field bogus is not a valid field.',
+}
+
+/**
+ * master's PATCH_ALLOWED_FIELDS, in its order; 21.4 lacks disable_power_off, instance_name,
+ * parent_node and firmware_interface.
+ */
+const PATCHABLE =
+  'automated_clean, bios_interface, boot_interface, chassis_uuid, conductor_group, ' +
+  'console_interface, deploy_interface, description, disable_power_off, driver, driver_info, ' +
+  'extra, inspect_interface, instance_info, instance_name, instance_uuid, lessee, maintenance, ' +
+  'management_interface, name, network_data, network_interface, owner, power_interface, ' +
+  'properties, protected, protected_reason, raid_interface, rescue_interface, resource_class, ' +
+  'retired, retired_reason, shard, storage_interface, vendor_interface, parent_node, ' +
+  'firmware_interface'
+
+/** master: the list of patchable fields has the four fields added after 21.4. */
+export function cannotPatch(path: string): Difference {
+  return {
+    why: 'master: disable_power_off, instance_name, parent_node, firmware_interface are patchable',
+    status: 400,
+    faultstring: `Cannot patch ${path}. Only the following can be updated: ${PATCHABLE}`,
+  }
+}
+
+/** master: servicing (1.87) added the `service failure` fault. */
+export const FAULT_BOGUS: Difference = {
+  why: "master: the valid faults include 'service failure' (servicing, 1.87)",
+  status: 400,
+  faultstring:
+    'Unrecognized fault "bogus" is specified, allowed faults are ' +
+    "('power failure', 'clean failure', 'rescue abort failure', 'service failure')",
+}
+
+/**
+ * Ironic names the interface by the repr of a Python object (`<ironic.drivers.modules.ipmitool.
+ * IPMIPower object at 0x7f…>`) and the hardware type by its class; Anvil uses the API names.
+ */
+export const UNSUPPORTED_BY_HW: Difference = {
+  why: 'Ironic prints a Python object repr and class name; Anvil prints the API names',
+  status: 400,
+  faultstring:
+    "power interface implementation 'ipmitool' is not supported by hardware type " +
+    'manual-management.',
+}
+
+/** master knows parent_node (1.83): at 1.82 it is too new (406), not an unknown property. */
+export const PARENT_NODE_AT_1_82: Difference = {
+  why: 'master: parent_node exists from 1.83, so at 1.82 it is a too-new field (406)',
+  status: 406,
+  faultstring: 'Request not acceptable.',
+}
+
+/**
+ * The `next` link of a default node list below 1.8: Ironic 21.4 puts `fields=...,name` in it,
+ * and following it fails with 406 (fields need 1.8, name 1.5). Anvil leaves `fields` out.
+ */
+export function nextWithoutFields(limit: number): (res: Answer, state: ReplayState) => string[] {
+  return (res) => {
+    const body = res.body as { nodes: Array<{ uuid: string }>; next?: string }
+    const last = body.nodes.at(-1)?.uuid
+    const query = `sort_key=id&sort_dir=asc&limit=${limit}&marker=${last}`
+    const wanted = `http://${RECORDED_HOST}/v1/nodes?${query}`
+    return body.next === wanted ? [] : [`next: wanted ${wanted}, got ${body.next}`]
+  }
+}
+
+/** The version Anvil worked at, from its answer's header. */
+export function versionIs(version: string): (res: Answer) => string[] {
+  return (res) => {
+    const got = res.headers['x-openstack-ironic-api-version']
+    if (got === version) return []
+    return [`X-OpenStack-Ironic-API-Version: wanted ${version}, got ${String(got)}`]
+  }
+}
