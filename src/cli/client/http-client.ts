@@ -19,7 +19,7 @@ export type Query = Record<string, string | number | boolean | undefined>
 export interface RequestOptions {
   body?: unknown
   query?: Query
-  /** Raw text body instead of JSON (passthru with non-JSON data). */
+  /** Extra request headers (a non-JSON Content-Type sends a string body as is). */
   headers?: Record<string, string>
 }
 

@@ -3,9 +3,7 @@
  */
 import type { Command } from 'commander'
 import { loadConfig, type Config } from '../../common/config.js'
-import { openDatabase } from '../../db/database.js'
-import { upgradeDatabase } from '../../db/migrate.js'
-import { createAnvil, type Role } from '../../service/anvil.js'
+import type { Role } from '../../service/anvil.js'
 
 interface ServerFlags {
   configFile?: string
@@ -30,6 +28,8 @@ function configFrom(flags: ServerFlags, role: Role = 'all'): Config {
 
 async function serve(role: Role, flags: ServerFlags): Promise<void> {
   const config = configFrom(flags, role)
+  // Loaded here, not at the top: client commands share this binary and should start fast.
+  const { createAnvil } = await import('../../service/anvil.js')
   const anvil = await createAnvil(config, {
     role,
     logger: { level: config.DEFAULT.debug ? 'debug' : 'info' },
@@ -83,6 +83,8 @@ export function registerServerCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  anvil db upgrade --config-file /etc/anvil/anvil.conf\n')
     .action(async (flags: ServerFlags) => {
       const config = configFrom(flags)
+      const { openDatabase } = await import('../../db/database.js')
+      const { upgradeDatabase } = await import('../../db/migrate.js')
       const database = openDatabase(config.database.connection)
       try {
         const result = await upgradeDatabase(database)
