@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { Clock } from '../common/clock.js'
+import type { Config } from '../common/config.js'
 import type { Tables } from '../db/tables.js'
 import type { DriverFactory } from '../drivers/registry.js'
 
@@ -27,4 +28,6 @@ export interface ConductorContext {
   readonly lockRetryIntervalMs: number
   /** Background work in flight (hand-offs), so shutdown can wait for it. */
   readonly inFlight: Set<Promise<unknown>>
+  /** The process's configuration (absent in unit tests: Ironic's defaults apply). */
+  readonly config?: Config
 }

@@ -55,6 +55,7 @@ function conductorContext(config: Config, database: Database, drivers: DriverFac
     lockRetries: 3,
     lockRetryIntervalMs: 200,
     inFlight: new Set(),
+    config,
   }
 }
 
@@ -120,7 +121,7 @@ export async function createAnvil(config: Config, opts: StartOptions = {}): Prom
   let periodics: Periodics | undefined
   if (conductor) {
     periodics = startPeriodics(conductor.ctx, directory, config)
-    await recoverOwnReservations(conductor.ctx, (n) => directory.conductorFor(n))
+    await recoverOwnReservations(conductor.ctx)
   }
   const proc: AnvilProcess = {
     role,

@@ -445,17 +445,15 @@ describe.each(dialects())('ports API on %s', (dialect) => {
     expect(faultOf(detailFields.body)).toBe('Unexpected arguments: fields')
   })
 
-  it("serves the ports of a node, with Ironic's quirks", async () => {
+  it('serves the ports of a node, found by uuid or name', async () => {
     const r = await t.request({ url: `/v1/nodes/${node2}/ports`, version: '1.1' })
     expect(r.body.ports.map((p: { address: string }) => p.address)).toEqual(['52:54:00:cc:00:01'])
     expect(
       (await t.request({ url: `/v1/nodes/${node2}/ports/detail` })).body.ports[0],
     ).toHaveProperty('extra')
+    // Ironic 404s "Portgroup None could not be found." here (it looks up by UUID only)
     const byName = await t.request({ url: '/v1/nodes/pn-2/ports' })
-    expect([byName.status, faultOf(byName.body)]).toEqual([
-      404,
-      'Portgroup None could not be found.',
-    ])
+    expect(byName.body.ports.map((p: { address: string }) => p.address)).toEqual(['52:54:00:cc:00:01'])
     const one = await t.request({ url: `/v1/nodes/${node2}/ports/${port}` })
     expect([one.status, faultOf(one.body)]).toEqual([403, 'Operation not permitted.'])
     const create = await t.request({ method: 'POST', url: `/v1/nodes/${node2}/ports`, body: {} })
@@ -617,7 +615,15 @@ const REPLAY_SAVES: Record<string, string> = {
   'ports-create': 'P',
   'portgroups-create': 'G',
 }
+/** Ironic bug (21.4 and master): sub-collections by node name 404 "Portgroup None". */
+const BY_NODE_NAME: Difference = {
+  why: 'Ironic looks the node of /v1/nodes/<name>/ports|portgroups up by UUID only and 404s "Portgroup None"; Anvil finds it by name',
+  status: 200,
+}
 const REPLAY_DIFFERENCES: Record<string, Difference> = {
+  'ports-node-ports-by-name': BY_NODE_NAME,
+  'ports-node-ports-detail': BY_NODE_NAME,
+  'portgroups-node-portgroups-by-name': BY_NODE_NAME,
   'portgroups-delete-with-ports': {
     why: "Ironic 21.4 compares the portgroup's uuid with the ports' integer foreign key and fails with a 500; master refuses with PortgroupNotEmpty",
     status: 400,

@@ -114,7 +114,7 @@ export function spawnAnvil(args: readonly string[], env: NodeJS.ProcessEnv): Spa
 }
 
 /** Polls `GET <url>/v1` until it answers 200; fails early when the process exits. */
-export async function waitForApi(url: string, proc: Spawned, timeoutMs = 30_000): Promise<void> {
+export async function waitForApi(url: string, proc: Spawned, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let exitCode: number | null | undefined
   void proc.exited.then((c) => (exitCode = c))
@@ -158,7 +158,8 @@ export function runCli(
       { env, timeout: 120_000, maxBuffer: 64 << 20 },
       (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') {
-          fail(new Error(`cannot run baremetal ${args.join(' ')}: ${err.message}`))
+          const why = err.killed ? 'timed out after 120 s' : err.message
+          fail(new Error(`cannot run baremetal ${args.join(' ')}: ${why}`))
           return
         }
         ok({ code: err ? Number(err.code) : 0, stdout, stderr })
@@ -183,16 +184,10 @@ export async function startServer(dialect: Dialect = 'sqlite'): Promise<E2eServe
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const env = cleanEnv({ ANVIL_DEFAULT__HOST: E2E_HOST, ANVIL_DATABASE__CONNECTION: db.url })
-  const args = [
-    'serve',
-    '--state-dir',
-    stateDir,
-    '--port',
-    String(port),
-    '--config-file',
-    REFERENCE_CONF,
-  ]
-  const proc = spawnAnvil(args, env)
+  const proc = spawnAnvil(
+    cmd`serve --state-dir ${stateDir} --port ${port} --config-file ${REFERENCE_CONF}`,
+    env,
+  )
   try {
     await waitForApi(url, proc)
   } catch (err) {

@@ -106,7 +106,7 @@ export async function startCluster(
   ])
   const started = { a, b, api }
   try {
-    await Promise.all([ready(a, 30_000), ready(b, 30_000), ready(api, 30_000)])
+    await Promise.all([ready(a, 40_000), ready(b, 40_000), ready(api, 40_000)])
   } catch (err) {
     await killAll(Object.values(started))
     throw err

@@ -48,7 +48,7 @@ function addOutputOptions(cmd: Command, output: Output): void {
   if (output === 'none') return
   const formats = output === 'list' ? 'csv, json, table, value, yaml' : 'json, shell, table, value, yaml'
   cmd
-    .option('-f, --format <format>', `output format (${formats}); default table`, 'table')
+    .option('-f, --format <format>', `output format (${formats})`, 'table')
     .option('-c, --column <column>', 'column to include (repeatable; default: all)', collect)
     .option('--noindent', 'json: do not indent')
     .addOption(new Option('--max-width <integer>', 'table: accepted for compatibility').hideHelp())

@@ -123,9 +123,11 @@ export async function doUnrescue(task: NodeTask): Promise<void> {
     return rescueFailed(task, prefix + errorText(err))
   }
   wipeTokenAndUrl(task)
-  if (next !== 'active')
+  if (next !== 'active') {
     return rescueFailed(task, `Failed to unrescue: Driver returned unexpected state ${next}`)
-  setRescuePassword(task, null)
+  }
+  // Forgetting the rescue password is the rescue interface's job (Ironic's agent rescue does
+  // it, its fake one keeps it), so the conductor leaves instance_info alone.
   await task.transition('done')
 }
 

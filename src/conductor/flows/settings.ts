@@ -1,7 +1,5 @@
 /**
- * @module The `[conductor]` options provisioning reads. The conductor context carries no
- * configuration yet, so these are read from `ctx.config` when a process provides one, with
- * Ironic's defaults otherwise.
+ * @module The `[conductor]` options provisioning reads, from the process's configuration.
  */
 import type { ConductorContext } from '../context.js'
 
@@ -21,18 +19,8 @@ const DEFAULTS: ProvisionSettings = {
   max_conductor_wait_step_seconds: 30,
 }
 
-/** The provisioning options of this conductor. */
+/** The provisioning options of this conductor (`[conductor]`; Ironic's defaults otherwise). */
 export function provisionSettings(ctx: ConductorContext): ProvisionSettings {
-  const section = (ctx as { readonly config?: { readonly conductor?: Partial<ProvisionSettings> } })
-    .config?.conductor
-  return { ...DEFAULTS, ...pick(section) }
-}
-
-function pick(section: Partial<ProvisionSettings> | undefined): Partial<ProvisionSettings> {
-  if (!section) return {}
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(DEFAULTS) as (keyof ProvisionSettings)[]) {
-    if (section[key] !== undefined) out[key] = section[key]
-  }
-  return out as Partial<ProvisionSettings>
+  const c = ctx.config?.conductor
+  return c ? { ...DEFAULTS, automated_clean: c.automated_clean } : DEFAULTS
 }

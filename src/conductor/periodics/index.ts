@@ -2,6 +2,7 @@
  * @module The conductor's periodic tasks on their intervals: power sync, callback timeouts,
  * takeover of nodes from dead conductors. A task never overlaps its previous run.
  */
+import { isoTimestamp } from '../../common/clock.js'
 import type { Config } from '../../common/config.js'
 import type { ConductorContext } from '../context.js'
 import type { HashRingDirectory } from '../directory.js'
@@ -31,17 +32,23 @@ function every(seconds: number, fn: () => Promise<unknown>, onError: (err: unkno
   return t
 }
 
+/** Registered conductors that stopped heartbeating (or went offline cleanly). */
+async function offlineConductors(ctx: ConductorContext, timeoutSeconds: number): Promise<Set<string>> {
+  const since = isoTimestamp(new Date(ctx.clock.now().getTime() - timeoutSeconds * 1000))
+  const rows = await ctx.db.selectFrom('conductors').select(['hostname', 'online', 'updated_at', 'created_at']).execute()
+  return new Set(rows.filter((r) => !r.online || (r.updated_at ?? r.created_at) < since).map((r) => r.hostname))
+}
+
 export function startPeriodics(ctx: ConductorContext, directory: HashRingDirectory, config: Config): Periodics {
   const ownerOf = (n: { uuid: string; driver: string; conductor_group: string }) => directory.conductorFor(n)
   const failures = new Map<string, number>()
   const log = (what: string) => (err: unknown) => ctx.log.error({ err }, `periodic ${what} failed`)
+  const c = config.conductor
   const takeover = async () => {
     await directory.refresh()
-    const alive = new Set(directory.conductors.map((c) => c.hostname))
-    const released = await clearStaleReservations(ctx, alive)
+    const released = await clearStaleReservations(ctx, await offlineConductors(ctx, c.heartbeat_timeout))
     await failOrphanedOperations(ctx, ownerOf, released)
   }
-  const c = config.conductor
   const timers = [
     every(c.sync_power_state_interval, () => syncPowerStates(ctx, ownerOf, {
       workers: c.sync_power_state_workers,

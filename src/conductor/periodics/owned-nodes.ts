@@ -1,33 +1,16 @@
 /**
- * @module The nodes this conductor owns on the hash ring, read in one query with just the
- * columns a periodic task needs.
+ * @module The nodes this conductor owns on the hash ring, read in one query.
  */
+import { allNodes, type NodeRecord } from '../../db/repos/nodes.js'
 import type { ConductorContext } from '../context.js'
 
-export interface OwnedNode {
-  id: number
-  uuid: string
-  driver: string
-  conductor_group: string
-  power_state: string | null
-  provision_state: string | null
-  provision_updated_at: string | null
-  maintenance: number | boolean | null
-  fault: string | null
-  reservation: string | null
-}
+export type OwnedNode = NodeRecord
 
 export type Owner = (node: { uuid: string; driver: string; conductor_group: string }) => string | null
 
-/** Nodes whose hash-ring owner is this conductor. */
+/** Nodes whose hash-ring owner is this conductor, read in one query. */
 export async function ownedNodes(ctx: ConductorContext, ownerOf: Owner): Promise<OwnedNode[]> {
-  const rows = (await ctx.db
-    .selectFrom('nodes')
-    .select([
-      'id', 'uuid', 'driver', 'conductor_group', 'power_state', 'provision_state',
-      'provision_updated_at', 'maintenance', 'fault', 'reservation',
-    ])
-    .execute()) as OwnedNode[]
+  const rows = await allNodes(ctx.db)
   return rows.filter((n) => ownerOf(n) === ctx.hostname)
 }
 

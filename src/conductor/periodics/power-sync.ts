@@ -5,7 +5,6 @@
  * `power failure`. Nodes with that fault are recovered when their BMC answers again.
  */
 import { isoTimestamp } from '../../common/clock.js'
-import { findNode } from '../../db/repos/nodes.js'
 import type { ConductorContext } from '../context.js'
 import { NodeTask } from '../task.js'
 import { inParallel, ownedNodes, type OwnedNode, type Owner } from './owned-nodes.js'
@@ -25,7 +24,8 @@ export interface PowerSyncResult {
   recovered: number
 }
 
-const SKIP_STATES = new Set(['deploying', 'wait call-back', 'cleaning', 'clean wait', 'inspecting', 'rescuing', 'servicing'])
+/** Ironic's SYNC_EXCLUDED_STATES. */
+const SKIP_STATES = new Set(['wait call-back', 'clean wait', 'enroll', 'adopt failed'])
 
 export async function syncPowerStates(ctx: ConductorContext, ownerOf: Owner, opts: PowerSyncOptions): Promise<PowerSyncResult> {
   const result: PowerSyncResult = { checked: 0, changed: 0, failed: 0, toMaintenance: 0, recovered: 0 }
@@ -45,8 +45,7 @@ export async function syncPowerStates(ctx: ConductorContext, ownerOf: Owner, opt
 }
 
 async function syncOne(ctx: ConductorContext, n: OwnedNode, recovering: boolean, opts: PowerSyncOptions, result: PowerSyncResult) {
-  const record = await findNode(ctx.db, { id: n.id })
-  if (!record) return
+  const record = n
   const task = new NodeTask(ctx, record, 'power state sync', true)
   let actual: string | null
   try {

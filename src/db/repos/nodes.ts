@@ -65,6 +65,11 @@ export async function findNode(
   return row as NodeRecord | undefined
 }
 
+/** Every node, unpaged (periodic tasks). */
+export async function allNodes(db: Db): Promise<NodeRecord[]> {
+  return (await selectNodes(db).orderBy('nodes.id').execute()) as NodeRecord[]
+}
+
 export async function listNodes(db: Db, filters: NodeFilters, page: PageRequest): Promise<NodeRecord[]> {
   let q = selectNodes(db)
   const f = filters

@@ -1,5 +1,5 @@
 /** @module Replays Ironic 21.4's node fixtures recorded at API 1.50 (nodes-1.50-*). */
-import { FAULT_BOGUS, LIST_FIELDS_BOGUS, UNSUPPORTED_BY_HW } from './differences.js'
+import { FAULT_BOGUS, LIST_FIELDS_BOGUS, NODE_PORTS_BY_NAME, UNSUPPORTED_BY_HW } from './differences.js'
 import { COMMON_DIFFERENCES, nodeSuite } from './node-suite.js'
 import { replaySuite } from './suite.js'
 
@@ -10,8 +10,6 @@ replaySuite(
     'create-power-interface-unsupported-by-hw': { differs: UNSUPPORTED_BY_HW },
     'list-fields-bogus': { differs: LIST_FIELDS_BOGUS },
     'list-filter-fault-bogus': { differs: FAULT_BOGUS },
-    // Ironic's bug, reproduced by the ports endpoint (its owner's choice): by name, the node's
-    // ports are "Portgroup None could not be found." (404); by uuid they work
-    'node-ports-by-name': {},
+    'node-ports-by-name': { differs: NODE_PORTS_BY_NAME },
   }),
 )

@@ -2,6 +2,7 @@
 import {
   FAULT_BOGUS,
   LIST_FIELDS_BOGUS,
+  NODE_PORTS_BY_NAME,
   PARENT_NODE_AT_1_82,
   UNSUPPORTED_BY_HW,
 } from './differences.js'
@@ -16,8 +17,6 @@ replaySuite(
     'create-power-interface-unsupported-by-hw': { differs: UNSUPPORTED_BY_HW },
     'list-fields-bogus': { differs: LIST_FIELDS_BOGUS },
     'list-filter-fault-bogus': { differs: FAULT_BOGUS },
-    // Ironic's bug, reproduced by the ports endpoint (its owner's choice): by name, the node's
-    // ports are "Portgroup None could not be found." (404); by uuid they work
-    'node-ports-by-name': {},
+    'node-ports-by-name': { differs: NODE_PORTS_BY_NAME },
   }),
 )

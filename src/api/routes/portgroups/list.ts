@@ -5,8 +5,6 @@
  */
 import type { FastifyRequest } from 'fastify'
 import { InvalidParameterValueError } from '../../../common/errors.js'
-import { isUuidLike } from '../../../common/uuid.js'
-import { findNode } from '../../../db/repos/nodes.js'
 import {
   type PortgroupFilters,
   type PortgroupRecord,
@@ -43,7 +41,6 @@ import {
   validateLimit,
   validateSortDir,
 } from '../ports/collection.js'
-import { portgroupNotFound } from '../ports/lookup.js'
 import { checkPortgroupFieldVersions, portgroupView } from './view.js'
 
 interface PortgroupListArgs {
@@ -93,12 +90,8 @@ export async function listPortgroupsHandler(
   const args = parseArgs(req.query as Query, minor, detailPath)
   if (minor < MINOR.PORTGROUPS) throw resourceNotFound()
   if (parentNode !== undefined) {
-    args.node = parentNode
-    // Ironic looks the node up by UUID only and reports a missing one as a portgroup.
-    const node = isUuidLike(parentNode)
-      ? await findNode(req.server.deps.database.db, { uuid: parentNode })
-      : undefined
-    if (!node) throw portgroupNotFound('None')
+    // Ironic finds the node by UUID only ("Portgroup None could not be found." for a name).
+    args.node = (await getNode(req.server.deps.database, parentNode, minor)).uuid
   }
   if (args.shard !== undefined && minor < MINOR.PORTGROUP_SHARD)
     throw notAcceptable(MINOR.PORTGROUP_SHARD)

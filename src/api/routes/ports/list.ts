@@ -6,7 +6,6 @@
 import type { FastifyRequest } from 'fastify'
 import { InvalidParameterValueError } from '../../../common/errors.js'
 import { isUuidLike } from '../../../common/uuid.js'
-import { findNode } from '../../../db/repos/nodes.js'
 import {
   type PortFilters,
   type PortRecord,
@@ -40,7 +39,7 @@ import {
   validateLimit,
   validateSortDir,
 } from './collection.js'
-import { getPortgroup, getPortgroupByUuid, portgroupNotFound } from './lookup.js'
+import { getPortgroup, getPortgroupByUuid } from './lookup.js'
 import { portView } from './view.js'
 
 /** The collection a list hangs from, when it is a sub-collection. */
@@ -99,18 +98,19 @@ function parseArgs(
   }
 }
 
-/** `check_port_list_policy` for a sub-collection: the parent must exist (looked up by UUID). */
-async function checkParent(req: FastifyRequest, parent: PortParent): Promise<void> {
+/**
+ * `check_port_list_policy` for a sub-collection: the parent must exist. Ironic looks a node up
+ * by UUID only and reports a name as "Portgroup None could not be found."; Anvil finds the node
+ * by name too, as the rest of the API does.
+ */
+async function checkParent(req: FastifyRequest, parent: PortParent): Promise<string | undefined> {
   const { database } = req.server.deps
   if (parent.portgroup !== undefined) {
     await getPortgroupByUuid(database, parent.portgroup)
   } else if (parent.node !== undefined) {
-    // Ironic looks the node up by UUID only and reports a missing one as a portgroup.
-    const node = isUuidLike(parent.node)
-      ? await findNode(database.db, { uuid: parent.node })
-      : undefined
-    if (!node) throw portgroupNotFound('None')
+    return (await getNode(database, parent.node, req.minor)).uuid
   }
+  return undefined
 }
 
 /** Handles a port list request (`detailPath` for the `/detail` endpoints). */
@@ -121,8 +121,8 @@ export async function listPortsHandler(
 ) {
   const minor = req.minor
   const args = parseArgs(req.query as Query, minor, detailPath)
-  await checkParent(req, parent)
-  if (parent.node !== undefined) args.node = parent.node
+  const nodeUuid = await checkParent(req, parent)
+  if (nodeUuid !== undefined) args.node = nodeUuid
   if (parent.portgroup !== undefined) args.portgroup = parent.portgroup
   if (!detailPath) checkFieldsAllowed(args.fields, minor)
   checkFieldVersions(PORT_FIELDS, args.fields, minor)
