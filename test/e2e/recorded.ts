@@ -27,7 +27,7 @@ function parseRecording(text: string): Recording {
   return { command, code, stdout, stderr }
 }
 
-/** A recording from test/fixtures/ironic-21.4/cli/ (another helper's captures). */
+/** A recording from test/fixtures/ironic-21.4/cli/ (the shared captures of Ironic 21.4). */
 export function fixture(name: string): Recording {
   return parseRecording(readFileSync(join(FIXTURES, `${name}.txt`), 'utf8'))
 }
