@@ -1,7 +1,7 @@
 /**
  * @module Node rows: lookups, filtered pages, create, update (bumping the revision) and delete.
  */
-import type { Insertable, Kysely, Updateable } from 'kysely'
+import type { Insertable, Kysely, SelectQueryBuilder, Updateable } from 'kysely'
 import type { NodeRow, Tables } from '../tables.js'
 import { paginate, type PageRequest } from './paging.js'
 
@@ -71,7 +71,42 @@ export async function allNodes(db: Db): Promise<NodeRecord[]> {
 }
 
 export async function listNodes(db: Db, filters: NodeFilters, page: PageRequest): Promise<NodeRecord[]> {
-  let q = selectNodes(db)
+  return (await paginate(withFilters(selectNodes(db), filters), 'nodes', page).execute()) as NodeRecord[]
+}
+
+/** What identifies a node's current representation: enough to reuse a cached view. */
+export interface NodeKey {
+  id: number
+  uuid: string
+  revision: number
+  reservation: string | null
+  driver: string
+  conductor_group: string
+}
+
+/** The keys of a filtered page of nodes (same filters and order as listNodes). */
+export async function listNodeKeys(db: Db, filters: NodeFilters, page: PageRequest): Promise<NodeKey[]> {
+  const q = db
+    .selectFrom('nodes')
+    .select(['nodes.id', 'nodes.uuid', 'nodes.revision', 'nodes.reservation', 'nodes.driver', 'nodes.conductor_group'])
+  return (await paginate(withFilters(q, filters), 'nodes', page).execute()) as NodeKey[]
+}
+
+/** Full rows of the given node ids (any order). */
+export async function nodesByIds(db: Db, ids: readonly number[]): Promise<NodeRecord[]> {
+  const out: NodeRecord[] = []
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000)
+    out.push(...((await selectNodes(db).where('nodes.id', 'in', chunk).execute()) as NodeRecord[]))
+  }
+  return out
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type NodeQuery = SelectQueryBuilder<any, any, any>
+
+function withFilters<Q extends NodeQuery>(query: Q, filters: NodeFilters): Q {
+  let q = query as NodeQuery
   const f = filters
   if (f.chassisId !== undefined) q = q.where('nodes.chassis_id', '=', f.chassisId)
   if (f.instanceUuid !== undefined) q = q.where('nodes.instance_uuid', '=', f.instanceUuid)
@@ -118,7 +153,7 @@ export async function listNodes(db: Db, filters: NodeFilters, page: PageRequest)
       ),
     )
   }
-  return (await paginate(q, 'nodes', page).execute()) as NodeRecord[]
+  return q as Q
 }
 
 /** Trait names per node id, for a page of nodes. */

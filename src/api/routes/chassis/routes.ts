@@ -58,10 +58,12 @@ export function registerChassisRoutes(app: FastifyInstance): void {
     throw operationNotPermitted()
   }
   route(app, '/v1/chassis/:ident/nodes', {
-    GET: (req: IdentReq) => nodesHandler(req, false),
+    GET: (req: IdentReq, reply: FastifyReply) => nodesHandler(req, reply, false),
     POST: forbidden,
   })
-  route(app, '/v1/chassis/:ident/nodes/detail', { GET: (req: IdentReq) => nodesHandler(req, true) })
+  route(app, '/v1/chassis/:ident/nodes/detail', {
+    GET: (req: IdentReq, reply: FastifyReply) => nodesHandler(req, reply, true),
+  })
   route(app, '/v1/chassis/:ident/nodes/:node', {
     GET: forbidden,
     PATCH: forbidden,
@@ -233,12 +235,12 @@ async function deleteHandler(req: IdentReq, reply: FastifyReply) {
 }
 
 /** GET /v1/chassis/{uuid}/nodes[/detail]: the node list filtered on the chassis. */
-async function nodesHandler(req: IdentReq, detailPath: boolean) {
+async function nodesHandler(req: IdentReq, reply: FastifyReply, detailPath: boolean) {
   const query = req.query as Query
   if ('chassis_uuid' in query)
     throw new InvalidParameterValueError('Unexpected arguments: chassis_uuid')
   uuidArg('chassis_uuid', req.params.ident)
   await getChassis(req, req.params.ident)
   req.query = { ...query, chassis_uuid: req.params.ident }
-  return listNodes(req, detailPath)
+  return listNodes(req, reply, detailPath)
 }

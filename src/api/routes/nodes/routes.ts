@@ -29,18 +29,18 @@ export function registerNodeRoutes(app: FastifyInstance): void {
     throw new InvalidParameterValueError('Missing mandatory parameter: node_ident')
   }
   registerCollection(app, {
-    GET: (req) => listHandler(req, false),
+    GET: (req, reply) => listHandler(req, reply, false),
     POST: createHandler,
     PATCH: missingIdent,
     DELETE: missingIdent,
   })
   route(app, '/v1/nodes.json', {
-    GET: (req) => {
+    GET: (req, reply) => {
       if (!stripsJsonSuffix(req)) throw new NotFoundError()
-      return listHandler(req, false)
+      return listHandler(req, reply, false)
     },
   })
-  route(app, '/v1/nodes/detail', { GET: (req) => listHandler(req, true) })
+  route(app, '/v1/nodes/detail', { GET: (req, reply) => listHandler(req, reply, true) })
   route(app, '/v1/nodes/:ident', {
     GET: showHandler,
     PATCH: patchHandler,
