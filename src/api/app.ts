@@ -38,7 +38,7 @@ export interface AppOptions {
   maxMinor?: number
 }
 
-/** Route modules register themselves here; each receives the app. */
+/** A function that registers one resource's routes on the app. */
 export type RouteModule = (app: FastifyInstance) => void
 
 const ROUTE_MODULES: RouteModule[] = [
@@ -59,7 +59,7 @@ const ROUTE_MODULES: RouteModule[] = [
   registerAllocationRoutes,
 ]
 
-/** Adds route modules (called by the modules of other resources at import time of app wiring). */
+/** Builds the API around its dependencies; `extra` route modules are registered after Anvil's. */
 export function buildApp(deps: ApiDeps, opts: AppOptions = {}, extra: RouteModule[] = []): FastifyInstance {
   const maxMinor = opts.maxMinor ?? MAX_MINOR
   const maxVersion = `1.${maxMinor}`
