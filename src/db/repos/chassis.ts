@@ -1,9 +1,10 @@
 /**
  * @module Chassis rows: lookups, pages, create, update (bumping the revision) and delete.
  */
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely'
+import { type Insertable, type Kysely, type Updateable } from 'kysely'
 import type { ChassisRow, Tables } from '../tables.js'
 import { paginate, type PageRequest } from './paging.js'
+import { updateRevisioned, uuidMarker } from './revisioned.js'
 
 /** A chassis row. */
 export interface ChassisRecord extends Omit<ChassisRow, 'id' | 'revision'> {
@@ -45,20 +46,13 @@ export async function insertChassis(db: Db, values: Insertable<ChassisRow>): Pro
  * Updates a chassis and bumps its revision, only while the row still has `revision`
  * (compare-and-set); false when no row changed.
  */
-export async function updateChassis(
+export function updateChassis(
   db: Db,
   id: number,
   changes: Updateable<ChassisRow>,
   opts: { revision: number; updatedAt: string },
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('chassis')
-    .set({ ...changes, updated_at: opts.updatedAt })
-    .set((eb) => ({ revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('revision', '=', opts.revision)
-    .executeTakeFirst()
-  return Number(r.numUpdatedRows) > 0
+  return updateRevisioned(db, 'chassis', id, changes, opts)
 }
 
 /** Deletes a chassis unless nodes are still in it; false when it has nodes. */
@@ -76,15 +70,10 @@ export async function deleteChassis(db: Db, id: number): Promise<boolean> {
 }
 
 /** Id and sort-column value of the marker chassis, for keyset paging. */
-export async function chassisMarker(
+export function chassisMarker(
   db: Db,
   uuid: string,
   sortColumn: string,
 ): Promise<{ id: number; value: unknown } | undefined> {
-  const row = await db
-    .selectFrom('chassis')
-    .select(['id', sql.ref(`chassis.${sortColumn}`).as('value')])
-    .where('uuid', '=', uuid)
-    .executeTakeFirst()
-  return row as { id: number; value: unknown } | undefined
+  return uuidMarker(db, 'chassis', uuid, sortColumn)
 }

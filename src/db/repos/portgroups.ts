@@ -5,6 +5,7 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely'
 import type { PortgroupRow, Tables } from '../tables.js'
 import { paginate, type PageRequest } from './paging.js'
+import { updateRevisioned, uuidMarker } from './revisioned.js'
 
 /** A portgroup row with the UUID of its node. */
 export interface PortgroupRecord extends Omit<PortgroupRow, 'id' | 'revision'> {
@@ -75,20 +76,13 @@ export async function insertPortgroup(db: Db, values: Insertable<PortgroupRow>):
  * Updates a portgroup and bumps its revision, only while the row still has `revision`
  * (compare-and-set); false when no row changed.
  */
-export async function updatePortgroup(
+export function updatePortgroup(
   db: Db,
   id: number,
   changes: Updateable<PortgroupRow>,
   opts: { revision: number; updatedAt: string },
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('portgroups')
-    .set({ ...changes, updated_at: opts.updatedAt })
-    .set((eb) => ({ revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('revision', '=', opts.revision)
-    .executeTakeFirst()
-  return Number(r.numUpdatedRows) > 0
+  return updateRevisioned(db, 'portgroups', id, changes, opts)
 }
 
 /** Deletes a portgroup unless ports still belong to it; false when it has ports. */
@@ -121,15 +115,10 @@ export async function portgroupAddressTaken(
 }
 
 /** Id and sort-column value of the marker portgroup, for keyset paging. */
-export async function portgroupMarker(
+export function portgroupMarker(
   db: Db,
   uuid: string,
   sortColumn: string,
 ): Promise<{ id: number; value: unknown } | undefined> {
-  const row = await db
-    .selectFrom('portgroups')
-    .select(['id', sql.ref(`portgroups.${sortColumn}`).as('value')])
-    .where('uuid', '=', uuid)
-    .executeTakeFirst()
-  return row as { id: number; value: unknown } | undefined
+  return uuidMarker(db, 'portgroups', uuid, sortColumn)
 }

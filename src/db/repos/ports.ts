@@ -4,6 +4,7 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely'
 import type { PortRow, Tables } from '../tables.js'
 import { paginate, type PageRequest } from './paging.js'
+import { updateRevisioned, uuidMarker } from './revisioned.js'
 
 /** A port row with the UUIDs of its node and portgroup. */
 export interface PortRecord extends Omit<PortRow, 'id' | 'revision'> {
@@ -87,20 +88,13 @@ export async function insertPort(db: Db, values: Insertable<PortRow>): Promise<n
  * Updates a port and bumps its revision, only while the row still has `revision`
  * (compare-and-set); false when no row changed.
  */
-export async function updatePort(
+export function updatePort(
   db: Db,
   id: number,
   changes: Updateable<PortRow>,
   opts: { revision: number; updatedAt: string },
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('ports')
-    .set({ ...changes, updated_at: opts.updatedAt })
-    .set((eb) => ({ revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('revision', '=', opts.revision)
-    .executeTakeFirst()
-  return Number(r.numUpdatedRows) > 0
+  return updateRevisioned(db, 'ports', id, changes, opts)
 }
 
 /** Deletes a port. */
@@ -120,15 +114,10 @@ export async function portNameTaken(db: Db, name: string, exceptId = -1): Promis
 }
 
 /** Id and sort-column value of the marker port, for keyset paging. */
-export async function portMarker(
+export function portMarker(
   db: Db,
   uuid: string,
   sortColumn: string,
 ): Promise<{ id: number; value: unknown } | undefined> {
-  const row = await db
-    .selectFrom('ports')
-    .select(['id', sql.ref(`ports.${sortColumn}`).as('value')])
-    .where('uuid', '=', uuid)
-    .executeTakeFirst()
-  return row as { id: number; value: unknown } | undefined
+  return uuidMarker(db, 'ports', uuid, sortColumn)
 }
