@@ -15,12 +15,17 @@ describe.each(dialects())('allocations API on %s', (dialect) => {
     return uuid
   }
 
-  /** Create an allocation and wait for it to leave `allocating`. */
+  /** Create an allocation and wait for it to settle. */
   async function allocate(body: Record<string, unknown>): Promise<Record<string, any>> {
     const r = await post(body)
     expect(r.status, JSON.stringify(r.body)).toBe(201)
+    return settled(r.body.uuid)
+  }
+
+  /** Wait for an allocation to leave `allocating`. */
+  async function settled(uuid: string): Promise<Record<string, any>> {
     for (let i = 0; i < 100; i++) {
-      const a = await get(`/v1/allocations/${r.body.uuid}`)
+      const a = await get(`/v1/allocations/${uuid}`)
       if (a.body.state !== 'allocating') return a.body
       await new Promise((res) => setTimeout(res, 20))
     }
@@ -67,10 +72,10 @@ describe.each(dialects())('allocations API on %s', (dialect) => {
       'links',
       'node_uuid',
     ])
-    const a = await allocate({ resource_class: 'rc-match', traits: ['CUSTOM_GPU'] })
-    expect(a).toMatchObject({ state: 'error' })
-    const first = (await get(`/v1/allocations/${r.body.uuid}`)).body
+    const first = await settled(r.body.uuid)
     expect(first).toMatchObject({ state: 'active', node_uuid: wanted, last_error: null })
+    const second = await allocate({ resource_class: 'rc-match', traits: ['CUSTOM_GPU'] })
+    expect(second).toMatchObject({ state: 'error' })
     const node = await getNode(t, wanted)
     expect(node).toMatchObject({
       instance_uuid: r.body.uuid,
