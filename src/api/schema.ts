@@ -16,7 +16,14 @@ export interface Schema {
   enum?: readonly unknown[]
   pattern?: string
   items?: Schema
+  minItems?: number
   minimum?: number
+  /** Draft 4: `minimum` itself is excluded. */
+  exclusiveMinimum?: boolean
+  anyOf?: readonly Schema[]
+  /** Draft 4 property dependencies: when the key is present, the listed keys must be too. */
+  dependencies?: Record<string, readonly string[]>
+  description?: string
 }
 
 /** Python's repr() of a JSON value, as jsonschema puts it in messages. */
@@ -59,6 +66,9 @@ export function schemaError(schema: Schema, value: unknown): string | undefined 
       return `${pyRepr(value)} is not of type ${types.map((t) => `'${t}'`).join(', ')}`
     }
   }
+  if (schema.anyOf && !schema.anyOf.some((sub) => schemaError(sub, value) === undefined)) {
+    return `${pyRepr(value)} is not valid under any of the given schemas`
+  }
   if (schema.enum && !schema.enum.some((e) => e === value)) {
     return `${pyRepr(value)} is not one of ${pyRepr(schema.enum)}`
   }
@@ -73,8 +83,13 @@ export function schemaError(schema: Schema, value: unknown): string | undefined 
       return `${pyRepr(value)} does not match ${pyRepr(schema.pattern)}`
     }
   }
-  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
-    return `${pyRepr(value)} is less than the minimum of ${schema.minimum}`
+  if (typeof value === 'number' && schema.minimum !== undefined) {
+    if (schema.exclusiveMinimum === true && value <= schema.minimum)
+      return `${pyRepr(value)} is less than or equal to the minimum of ${schema.minimum}`
+    if (value < schema.minimum) return `${pyRepr(value)} is less than the minimum of ${schema.minimum}`
+  }
+  if (Array.isArray(value) && schema.minItems !== undefined && value.length < schema.minItems) {
+    return `${pyRepr(value)} is too short`
   }
   if (Array.isArray(value) && schema.items) {
     for (const item of value) {
@@ -96,6 +111,11 @@ function objectError(schema: Schema, obj: Record<string, unknown>): string | und
       const names = extra.map(pyRepr).join(', ')
       return `Additional properties are not allowed (${names} ${extra.length === 1 ? 'was' : 'were'} unexpected)`
     }
+  }
+  for (const [key, needs] of Object.entries(schema.dependencies ?? {})) {
+    if (!(key in obj)) continue
+    const missing = needs.find((n) => !(n in obj))
+    if (missing !== undefined) return `${pyRepr(missing)} is a dependency of ${pyRepr(key)}`
   }
   for (const [key, sub] of Object.entries(schema.properties ?? {})) {
     if (key in obj) {

@@ -20,11 +20,28 @@ describe('validateRaidConfiguration', () => {
   })
 
   it.each([
-    ['no logical_disks', {}, 'RAID config validation error'],
-    ['an empty list', { logical_disks: [] }, 'RAID config validation error'],
-    ['a bad level', { logical_disks: [{ raid_level: '7', size_gb: 1 }] }, '/logical_disks/0'],
-    ['a negative size', { logical_disks: [{ raid_level: '1', size_gb: -1 }] }, 'size_gb'],
-    ['an unknown key', { logical_disks: [{ raid_level: '1', size_gb: 1, x: 1 }] }, '/x'],
+    ['no logical_disks', {}, "RAID config validation error: 'logical_disks' is a required property"],
+    ['an empty list', { logical_disks: [] }, 'RAID config validation error: [] is too short'],
+    [
+      'a bad level',
+      { logical_disks: [{ raid_level: '7', size_gb: 1 }] },
+      "RAID config validation error: '7' is not one of ['JBOD', '0', '1', '2', '5', '6', '1+0', '5+0', '6+0']",
+    ],
+    [
+      'a negative size',
+      { logical_disks: [{ raid_level: '1', size_gb: -1 }] },
+      '-1 is not valid under any of the given schemas',
+    ],
+    [
+      'no physical disk',
+      { logical_disks: [{ raid_level: '1', size_gb: 1, number_of_physical_disks: 0 }] },
+      '0 is less than or equal to the minimum of 0',
+    ],
+    [
+      'an unknown key',
+      { logical_disks: [{ raid_level: '1', size_gb: 1, x: 1 }] },
+      "Additional properties are not allowed ('x' was unexpected)",
+    ],
     [
       'physical disks without a controller',
       { logical_disks: [{ raid_level: '1', size_gb: 1, physical_disks: ['a'] }] },
