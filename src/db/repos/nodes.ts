@@ -192,9 +192,14 @@ async function namesByNode(
   return out
 }
 
-export async function insertNode(db: Db, values: Insertable<NodeRow>): Promise<number> {
-  const r = await db.insertInto('nodes').values(values).returning('id').executeTakeFirstOrThrow()
-  return r.id
+/** Inserts a node and returns it as stored; `chassisUuid` is the UUID of `values.chassis_id`. */
+export async function insertNode(
+  db: Db,
+  values: Insertable<NodeRow>,
+  chassisUuid: string | null,
+): Promise<NodeRecord> {
+  const row = await db.insertInto('nodes').values(values).returningAll().executeTakeFirstOrThrow()
+  return { ...row, chassis_uuid: chassisUuid, allocation_uuid: null } as NodeRecord
 }
 
 /**

@@ -10,14 +10,14 @@ import {
   NotFoundError,
 } from '../../../common/errors.js'
 import { newUuid } from '../../../common/uuid.js'
-import { deleteNode, insertNode, findNode } from '../../../db/repos/nodes.js'
+import { deleteNode, insertNode, type NodeRecord } from '../../../db/repos/nodes.js'
 import { NODE_FIELDS, NODE_OPT_IN_FIELDS } from '../../fields/nodes.js'
 import { type Handler, baseUrl, checkIfMatch, etagOf, route } from '../../http.js'
 import { parseFields, param, type Query } from '../../query.js'
 import { pyRepr, validateSchema } from '../../schema.js'
 import { MINOR } from '../../versions.js'
 import { listHandler } from './list.js'
-import { getNodeOfPath, nodeNotFound, stripsJsonSuffix } from './lookup.js'
+import { getNodeOfPath, stripsJsonSuffix } from './lookup.js'
 import { checkNodeDeletable } from './delete-rules.js'
 import { patchNode } from './patch.js'
 import { NODE_SCHEMA, normalizeNodeValues } from './schema.js'
@@ -127,16 +127,16 @@ async function createHandler(req: FastifyRequest, reply: FastifyReply) {
     protected: 0,
     created_at: isoTimestamp(deps.clock.now()),
   }
-  let id: number
+  let node: NodeRecord
   try {
-    id = await insertNode(deps.database.db, row as Parameters<typeof insertNode>[1])
+    const chassisUuid = chassisId === null ? null : (values.chassis_uuid as string)
+    node = await insertNode(deps.database.db, row as Parameters<typeof insertNode>[1], chassisUuid)
   } catch (err) {
     nodeConflict(err, values, uuid)
   }
-  const node = await findNode(deps.database.db, { id })
-  if (!node) throw nodeNotFound(uuid)
   const base = baseUrl(req, deps.settings.publicEndpoint)
-  const extras = await loadNodeExtras(deps.database, [node], { minor, fields: undefined })
+  // a new node has neither traits nor tags
+  const extras = { traits: new Map<number, string[]>(), tags: new Map<number, string[]>() }
   void reply.code(201).header('Location', `${base}/v1/nodes/${uuid}`).header('ETag', etagOf(node))
   return nodeView(node, extras, { minor, base, fields: undefined, conductors: deps.conductors })
 }
