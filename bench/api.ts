@@ -204,7 +204,10 @@ async function spawnServe(stateDir: string): Promise<{ child: ChildProcess; orig
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('ANVIL_')),
   )
-  const args = [main, 'serve', '--state-dir', stateDir, '--port', String(port)]
+  // the node flags of the CLI's `#!/usr/bin/env -S node ...` line, as an installed `anvil` runs
+  const shebang = readFileSync(main, 'utf8').split('\n', 1)[0] ?? ''
+  const flags = shebang.split(/\s+/).filter((w) => w.startsWith('--'))
+  const args = [...flags, main, 'serve', '--state-dir', stateDir, '--port', String(port)]
   const child = spawn(process.execPath, args, { env, stdio: 'ignore' })
   return { child, origin: `http://127.0.0.1:${port}` }
 }
