@@ -49,7 +49,7 @@ function openSqlite(path: string): Database {
  * SELECT, so keep the prepared statements of recent SQL texts (the API's queries repeat).
  */
 function withStatementCache(sqlite: SQLite.Database, max = 512) {
-  const cache = new Map<string, SQLite.Statement>()
+  const cache = new Map<string, CachedStatement>()
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
@@ -57,11 +57,42 @@ function withStatementCache(sqlite: SQLite.Database, max = 512) {
       if (stmt) {
         cache.delete(sql)
       } else {
-        stmt = sqlite.prepare(sql)
+        stmt = cachedStatement(sqlite.prepare(sql))
         if (cache.size >= max) cache.delete(cache.keys().next().value as string)
       }
       cache.set(sql, stmt)
       return stmt
+    },
+  }
+}
+
+/** What kysely's SQLite driver uses of a statement. */
+interface CachedStatement {
+  readonly reader: boolean
+  all(params: readonly unknown[]): unknown[]
+  run(params: readonly unknown[]): SQLite.RunResult
+  iterate(params: readonly unknown[]): IterableIterator<unknown>
+}
+
+/**
+ * A statement whose rows are read as arrays and turned into objects by a constructor made for
+ * its columns: 2-3x faster than better-sqlite3's own objects for wide rows (a node has ~70
+ * columns), and the objects get one shape, which makes reading them faster too.
+ */
+function cachedStatement(stmt: SQLite.Statement): CachedStatement {
+  if (!stmt.reader) return stmt as unknown as CachedStatement
+  const names = stmt.columns().map((c) => c.name)
+  if (names.includes('__proto__')) return stmt as unknown as CachedStatement
+  // later duplicates win, as in better-sqlite3's objects
+  const body = `return {${names.map((n, i) => `${JSON.stringify(n)}: r[${i}]`).join(',')}}`
+  const toObject = new Function('r', body) as (row: unknown[]) => unknown
+  stmt.raw(true)
+  return {
+    reader: true,
+    all: (params) => (stmt.all(params) as unknown[][]).map(toObject),
+    run: (params) => stmt.run(params),
+    *iterate(params) {
+      for (const row of stmt.iterate(params) as IterableIterator<unknown[]>) yield toObject(row)
     },
   }
 }
