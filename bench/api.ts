@@ -7,9 +7,7 @@
  * `node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bench/api.js` (the main thread's profile is the
  * server's; the worker's is the load generator's).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +15,7 @@ import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { loadConfig } from '../src/common/config.js'
 import { createAnvil } from '../src/service/anvil.js'
+import { serveChild } from './serve.js'
 import type { LoadResult } from './http-load.js'
 import { BENCH_VERSION, type CreateResult, type DetailResult, type Job } from './load-worker.js'
 import { count, ms, renderTable, type ReportLine } from './report.js'
@@ -77,17 +76,6 @@ class LoadWorker {
   terminate(): Promise<number> {
     return this.#worker.terminate()
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => ok(typeof addr === 'object' && addr ? addr.port : 0))
-    })
-  })
 }
 
 function checkCreated(what: string, r: CreateResult): void {
@@ -188,36 +176,11 @@ function rssOf(pid: number): { rss: number; hwm: number } {
   return { rss: kib('VmRSS') * 1024, hwm: kib('VmHWM') * 1024 }
 }
 
-async function waitForApi(origin: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    const res = await fetch(`${origin}/v1`).catch(() => undefined)
-    if (res?.status === 200) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`anvil serve did not answer on ${origin} in time`)
-}
-
-/** Starts `anvil serve` (the compiled CLI) as a child process on a free port. */
-async function spawnServe(stateDir: string): Promise<{ child: ChildProcess; origin: string }> {
-  const port = await freePort()
-  const main = fileURLToPath(new URL('../src/cli/main.js', import.meta.url))
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('ANVIL_')),
-  )
-  // the node flags of the CLI's `#!/usr/bin/env -S node ...` line, as an installed `anvil` runs
-  const shebang = readFileSync(main, 'utf8').split('\n', 1)[0] ?? ''
-  const flags = shebang.split(/\s+/).filter((w) => w.startsWith('--'))
-  const args = [...flags, main, 'serve', '--state-dir', stateDir, '--port', String(port)]
-  const child = spawn(process.execPath, args, { env, stdio: 'ignore' })
-  return { child, origin: `http://127.0.0.1:${port}` }
-}
-
 /** Phase 4: resident memory of a separate `anvil serve` after RSS_NODES nodes and a detail list. */
 async function childMemory(worker: LoadWorker, lines: ReportLine[]): Promise<void> {
   const stateDir = tempDir('anvil-bench-rss-')
-  const { child, origin } = await spawnServe(stateDir)
+  const { child, origin } = await serveChild(stateDir)
   try {
-    await waitForApi(origin, Date.now() + 20_000)
     const idle = rssOf(child.pid ?? 0)
     lines.push(line('RSS of `anvil serve` just started', `${(idle.rss / MIB).toFixed(1)} MiB`))
     const job = { origin, count: RSS_NODES, concurrency: opts.connections, prefix: 'm-' }

@@ -22,6 +22,12 @@ import { registerNodeMiscRoutes } from './routes/node-misc/routes.js'
 import { registerNodeProvisionRoutes } from './routes/node-provision/routes.js'
 import { registerDeployTemplateRoutes } from './routes/deploy-templates/routes.js'
 import { registerAllocationRoutes } from './routes/allocations/routes.js'
+import { registerVolumeRoutes } from './routes/volume/routes.js'
+import { registerRunbookRoutes } from './routes/runbooks/routes.js'
+import { registerNodeVifRoutes } from './routes/node-vifs/routes.js'
+import { registerNodeConsoleRoutes } from './routes/node-console/routes.js'
+import { registerNodeBiosRoutes } from './routes/node-bios/routes.js'
+import { registerNodeInventoryRoutes } from './routes/node-inventory/routes.js'
 import {
   MAX_MINOR,
   MAX_VERSION_HEADER,
@@ -57,6 +63,12 @@ const ROUTE_MODULES: RouteModule[] = [
   registerNodeProvisionRoutes,
   registerDeployTemplateRoutes,
   registerAllocationRoutes,
+  registerVolumeRoutes,
+  registerRunbookRoutes,
+  registerNodeVifRoutes,
+  registerNodeConsoleRoutes,
+  registerNodeBiosRoutes,
+  registerNodeInventoryRoutes,
 ]
 
 /** Builds the API around its dependencies; `extra` route modules are registered after Anvil's. */

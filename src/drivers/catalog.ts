@@ -17,6 +17,7 @@ import { FakeInspect } from './inspect/fake.js'
 import { NoInspect } from './inspect/no-inspect.js'
 import { FakeManagement } from './management/fake.js'
 import { NoopManagement } from './management/noop.js'
+import { FlatNetwork } from './network/flat.js'
 import { NoopNetwork } from './network/noop.js'
 import { FakePower } from './power/fake.js'
 import { FakeRaid } from './raid/fake.js'
@@ -105,7 +106,7 @@ export const INTERFACES: InterfaceCatalog = {
   },
   network: {
     noop: impl('network', () => new NoopNetwork()),
-    flat: PLANNED,
+    flat: impl('network', () => new FlatNetwork()),
     neutron: PLANNED,
     'ironic-networking': PLANNED,
   },

@@ -13,6 +13,7 @@ import { registerNodeExtras } from './commands/node-extras.js'
 import { registerNodePower } from './commands/node-power.js'
 import { registerNodeProvision } from './commands/node-provision.js'
 import { registerNodeUpdate } from './commands/node-update.js'
+import { registerRunbook } from './commands/runbook.js'
 import { registerSimpleResources } from './commands/resources.js'
 
 function addGlobalOptions(program: Command): void {
@@ -43,6 +44,7 @@ export function registerClientCommands(program: Command): void {
   registerNodeExtras(node)
   registerSimpleResources(program)
   registerAllocation(program)
+  registerRunbook(program)
   registerDriversAndConductors(program)
   registerCreate(program)
   registerCompletion(program)

@@ -10,6 +10,9 @@ import { ALLOCATION_METHODS } from './allocations.js'
 import { TRAIT_METHODS } from './traits.js'
 import { VALIDATE_METHODS } from './validate.js'
 import { VENDOR_METHODS } from './vendor.js'
+import { VIF_METHODS } from './vifs.js'
+import { CONSOLE_METHODS } from './console.js'
+import { VOLUME_METHODS } from './volume.js'
 
 export const METHODS: Readonly<Record<string, RpcMethod>> = {
   ping: async (svc) => ({ hostname: svc.ctx.hostname }),
@@ -19,6 +22,9 @@ export const METHODS: Readonly<Record<string, RpcMethod>> = {
   ...TRAIT_METHODS,
   ...VALIDATE_METHODS,
   ...VENDOR_METHODS,
+  ...VIF_METHODS,
+  ...CONSOLE_METHODS,
   ...PROVISION_METHODS,
   ...ALLOCATION_METHODS,
+  ...VOLUME_METHODS,
 }

@@ -5,6 +5,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { DeployTemplateRow, DeployTemplateStepRow, Tables } from '../tables.js'
 import { paginate, type PageRequest } from './paging.js'
+import { decodeArgs, planStepUpdate, sortedJson } from './step-rows.js'
 
 type Db = Kysely<Tables>
 
@@ -29,11 +30,10 @@ export type NewDeployTemplate = Pick<DeployTemplateRow, 'uuid' | 'name' | 'extra
 function toStep(
   row: Pick<DeployTemplateStepRow, 'interface' | 'step' | 'args' | 'priority'>,
 ): TemplateStep {
-  const args = typeof row.args === 'string' ? (JSON.parse(row.args) as unknown) : row.args
   return {
     interface: row.interface,
     step: row.step,
-    args: (args ?? {}) as Record<string, unknown>,
+    args: decodeArgs(row.args),
     priority: row.priority,
   }
 }
@@ -143,42 +143,19 @@ function stepKey(s: TemplateStep): string {
   return JSON.stringify([s.interface, s.step, sortedJson(s.args), s.priority])
 }
 
-function sortedJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value)
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(', ')}]`
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${sortedJson(v)}`).join(', ')}}`
-}
-
 async function replaceSteps(trx: Db, id: number, steps: readonly TemplateStep[]): Promise<void> {
   const current = await trx
     .selectFrom('deploy_template_steps')
     .selectAll()
     .where('deploy_template_id', '=', id)
     .execute()
-  const pending = new Map<string, number>()
-  for (const s of steps) pending.set(stepKey(s), (pending.get(stepKey(s)) ?? 0) + 1)
-  const remove: number[] = []
-  for (const row of current) {
-    const key = stepKey(toStep(row))
-    const left = pending.get(key) ?? 0
-    if (left > 0) pending.set(key, left - 1)
-    else remove.push(row.id)
-  }
-  if (remove.length > 0)
-    await trx.deleteFrom('deploy_template_steps').where('id', 'in', remove).execute()
-  const create = [...steps].sort((a, b) =>
-    stepKey(a) < stepKey(b) ? -1 : stepKey(a) > stepKey(b) ? 1 : 0,
-  )
-  const added = create.filter((s) => {
-    const left = pending.get(stepKey(s)) ?? 0
-    if (left > 0) pending.set(stepKey(s), left - 1)
-    return left > 0
-  })
-  if (added.length > 0)
+  const plan = planStepUpdate(current, steps, (row) => stepKey(toStep(row)), stepKey)
+  if (plan.remove.length > 0)
+    await trx.deleteFrom('deploy_template_steps').where('id', 'in', plan.remove).execute()
+  if (plan.add.length > 0)
     await trx
       .insertInto('deploy_template_steps')
-      .values(added.map((s) => stepRow(id, s)))
+      .values(plan.add.map((s) => stepRow(id, s)))
       .execute()
 }
 

@@ -6,7 +6,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Tables } from '../tables.js'
 
-type RevisionedTable = 'chassis' | 'ports' | 'portgroups'
+type RevisionedTable = 'chassis' | 'ports' | 'portgroups' | 'runbooks' | 'volume_connectors' | 'volume_targets'
 
 /**
  * Updates a row and bumps its revision, only while the row still has `revision`; false when no

@@ -1,6 +1,13 @@
 /** @module `noop` network: the node's network is set up outside Anvil. */
 import type { ExclusiveTask, JsonObject, Task } from '../types.js'
-import type { NetworkInterface, NetworkPortMap } from './types.js'
+import type {
+  ExclusivePortsTask,
+  NetworkInterface,
+  NetworkPortMap,
+  NodePortStore,
+  PortLike,
+  VifInfo,
+} from './types.js'
 
 /**
  * No-op network, like Ironic's `NoopNetwork`: every network switch succeeds and does nothing,
@@ -9,7 +16,7 @@ import type { NetworkInterface, NetworkPortMap } from './types.js'
  */
 export class NoopNetwork implements NetworkInterface {
   readonly kind = 'network'
-  readonly name = 'noop'
+  readonly name: string = 'noop'
 
   properties(): Record<string, string> {
     return {}
@@ -18,14 +25,16 @@ export class NoopNetwork implements NetworkInterface {
   async validate(_task: Task): Promise<void> {}
   async portChanged(_task: ExclusiveTask): Promise<void> {}
   async portgroupChanged(_task: ExclusiveTask): Promise<void> {}
-  async vifAttach(_task: ExclusiveTask): Promise<void> {}
-  async vifDetach(_task: ExclusiveTask): Promise<void> {}
+  async vifAttach(_task: ExclusivePortsTask, _vif: VifInfo): Promise<void> {}
+  async vifDetach(_task: ExclusivePortsTask, _vifId: string): Promise<void> {}
 
-  async vifList(_task: Task): Promise<ReadonlyArray<{ readonly id: string }>> {
+  async vifList(
+    _task: Task & { readonly ports?: NodePortStore },
+  ): Promise<ReadonlyArray<{ readonly id: string }>> {
     return []
   }
 
-  async getCurrentVif(_task: Task): Promise<string | null> {
+  async getCurrentVif(_task: Task, _port: PortLike): Promise<string | null> {
     return null
   }
 

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify'
 import type { DeployTemplateRecord, TemplateStep } from '../../../db/repos/deploy-templates.js'
 import { DEPLOY_TEMPLATE_PATCH_ALLOWED } from '../../fields/deploy-templates.js'
 import { applyPatch, checkPatch } from '../../json-patch.js'
-import type { JsonSchema } from '../node-provision/jsonschema.js'
+import { pruneToSchema } from '../../step-templates.js'
 import { deployStepSchema } from '../node-provision/schema.js'
 import { checkSchema, templateSchema, validateTemplate } from './schema.js'
 
@@ -17,12 +17,6 @@ type IdentReq = FastifyRequest<{ Params: { ident: string } }>
 export interface TemplateChanges {
   columns: { name?: string; extra?: string | null }
   steps?: TemplateStep[]
-}
-
-/** Drop the keys a schema does not know (`patched_validate_with_schema`). */
-function prune(doc: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
-  const known = schema.properties ?? {}
-  return Object.fromEntries(Object.entries(doc).filter(([k]) => Object.hasOwn(known, k)))
 }
 
 function asDict(t: DeployTemplateRecord): Record<string, unknown> {
@@ -77,12 +71,12 @@ export async function patchTemplate(
   if (Array.isArray(doc.steps)) {
     doc.steps = doc.steps.map((step: unknown) => {
       if (step === null || typeof step !== 'object' || Array.isArray(step)) return step
-      const pruned = prune(step as Record<string, unknown>, stepSchema)
+      const pruned = pruneToSchema(step as Record<string, unknown>, stepSchema)
       checkSchema('patch', stepSchema, pruned)
       return pruned
     })
   }
   const schema = templateSchema(req.minor)
-  const patched = validateTemplate('patch', prune(doc, schema), req.minor)
+  const patched = validateTemplate('patch', pruneToSchema(doc, schema), req.minor)
   return { template, changes: changesOf(template, patched) }
 }

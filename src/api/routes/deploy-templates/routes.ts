@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isoTimestamp } from '../../../common/clock.js'
-import { ConflictError, InvalidParameterValueError, NotFoundError } from '../../../common/errors.js'
+import { ConflictError, NotFoundError } from '../../../common/errors.js'
 import { maskDictPassword } from '../../../common/mask.js'
 import { isUuidLike } from '../../../common/uuid.js'
 import { uniqueViolation } from '../../../db/errors.js'
@@ -25,19 +25,12 @@ import {
   DEPLOY_TEMPLATE_FIELDS,
   DEPLOY_TEMPLATE_UNSORTABLE,
 } from '../../fields/deploy-templates.js'
-import { baseUrl, checkIfMatch, etagOf, route, type Handler } from '../../http.js'
+import { baseUrl, checkIfMatch, etagOf, route } from '../../http.js'
 import type { Query } from '../../query.js'
+import { markerName, versionGate } from '../../step-templates.js'
 import { MINOR } from '../../versions.js'
 import { validateArgs } from '../node-misc/args.js'
-import {
-  booleanArg,
-  integerArg,
-  isLogicalName,
-  pecanAbort,
-  queryArgs,
-  stringListArg,
-  uuidOrNameArg,
-} from '../ports/args.js'
+import { booleanArg, integerArg, queryArgs, stringListArg, uuidOrNameArg } from '../ports/args.js'
 import {
   checkFieldsAllowed,
   checkFieldsExist,
@@ -54,17 +47,7 @@ import { validateTemplate } from './schema.js'
 type IdentReq = FastifyRequest<{ Params: { ident: string } }>
 
 /** Every handler needs 1.55: older clients get pecan's 404 (GET) or 405. */
-function gated(handler: Handler): Handler {
-  return (req, reply) => {
-    if (req.minor < MINOR.DEPLOY_TEMPLATES) {
-      throw pecanAbort(
-        req.method === 'GET' ? 404 : 405,
-        'The API version does not allow deploy templates',
-      )
-    }
-    return handler(req, reply)
-  }
-}
+const gated = versionGate(MINOR.DEPLOY_TEMPLATES, 'The API version does not allow deploy templates')
 
 export function registerDeployTemplateRoutes(app: FastifyInstance): void {
   route(app, '/v1/deploy_templates', { GET: gated(listHandler), POST: gated(createHandler) })
@@ -135,13 +118,6 @@ async function listHandler(req: FastifyRequest) {
   const base = baseUrl(req, settings.publicEndpoint)
   const next = nextHref(base, 'deploy_templates', rows, limit, { sortKey, sortDir, detail, fields })
   return next ? { deploy_templates: templates, next } : { deploy_templates: templates }
-}
-
-/** `args.name`: a logical name. */
-function markerName(name: string, value: unknown): unknown {
-  if (!isLogicalName(value))
-    throw new InvalidParameterValueError(`Expected name for ${name}: ${String(value)}`)
-  return value
 }
 
 /** The template of the path: UUID or name, checked as `args.uuid_or_name`. */

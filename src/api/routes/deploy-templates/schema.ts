@@ -3,8 +3,9 @@
  * a trait name (`CUSTOM_*` or a standard os-traits name), at least one deploy step, no step
  * twice, and a UUID if one is given.
  */
-import { IronicError, InvalidParameterValueError } from '../../../common/errors.js'
+import { InvalidParameterValueError } from '../../../common/errors.js'
 import { isUuidLike } from '../../../common/uuid.js'
+import { checkDuplicateSteps } from '../../step-templates.js'
 import { pyStr } from '../node-misc/args.js'
 import {
   argsSchemaMessage,
@@ -45,23 +46,6 @@ export function checkSchema(name: string, schema: JsonSchema, value: unknown): v
   if (e) throw new InvalidParameterValueError(argsSchemaMessage(name, e))
 }
 
-/** `duplicate_steps`: an interface/step pair at most once. */
-function checkDuplicateSteps(steps: readonly { interface: string; step: string }[]): void {
-  const seen = new Set<string>()
-  const dups: string[] = []
-  for (const s of steps) {
-    const key = `interface: ${s.interface}, step: ${s.step}`
-    if (seen.has(key) && !dups.includes(key)) dups.push(key)
-    seen.add(key)
-  }
-  if (dups.length === 0) return
-  throw new IronicError(
-    'Deploy template invalid: Duplicate deploy steps. A deploy template cannot have multiple deploy steps ' +
-      `with the same interface and step. Duplicates: ${dups.join('; ')}.`,
-    { code: 'INVALID_DEPLOY_TEMPLATE', status: 400 },
-  )
-}
-
 /** `TEMPLATE_VALIDATOR`: schema, duplicate steps, then `uuid`. `name` names the argument. */
 export function validateTemplate(
   name: string,
@@ -70,7 +54,7 @@ export function validateTemplate(
 ): Record<string, unknown> {
   checkSchema(name, templateSchema(minor), value)
   const template = value as Record<string, unknown>
-  checkDuplicateSteps(template.steps as { interface: string; step: string }[])
+  checkDuplicateSteps(template.steps as { interface: string; step: string }[], 'A deploy template')
   const uuid = template.uuid
   if (uuid !== undefined && uuid !== null && !isUuidLike(uuid)) {
     throw new InvalidParameterValueError(`Expected UUID for uuid: ${pyStr(uuid)}`)

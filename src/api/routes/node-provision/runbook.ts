@@ -3,12 +3,13 @@
  * runbook must be approved for the node through its traits, and its steps replace
  * `clean_steps` or `service_steps`.
  */
-import { ClientSideError, NotFoundError } from '../../../common/errors.js'
-import { isUuidLike } from '../../../common/uuid.js'
+import { ClientSideError } from '../../../common/errors.js'
 import type { Database } from '../../../db/database.js'
 import type { NodeRecord } from '../../../db/repos/nodes.js'
+import type { RunbookRecord } from '../../../db/repos/runbooks.js'
 import { MINOR } from '../../versions.js'
 import { notAcceptable } from '../../query.js'
+import { loadRunbook } from '../runbooks/view.js'
 
 /** What a runbook turns into for the request. */
 export interface RunbookSteps {
@@ -17,36 +18,16 @@ export interface RunbookSteps {
   disableRamdisk: boolean
 }
 
-async function loadRunbook(database: Database, ident: string) {
-  const q = database.db.selectFrom('runbooks').selectAll()
-  const row = isUuidLike(ident)
-    ? await q.where('uuid', '=', ident).executeTakeFirst()
-    : await q.where('name', '=', ident).executeTakeFirst()
-  if (!row) throw new NotFoundError(`Runbook ${ident} could not be found.`)
-  const steps = await database.db
-    .selectFrom('runbook_steps')
-    .selectAll()
-    .where('runbook_id', '=', row.id)
-    .orderBy('order')
-    .execute()
-  const traits = await database.db
-    .selectFrom('runbook_traits')
-    .select('trait')
-    .where('runbook_id', '=', row.id)
-    .execute()
-  return { row, steps, traits: traits.map((t) => t.trait) }
-}
-
 function checkApproved(
   minor: number,
   node: NodeRecord,
-  rb: Awaited<ReturnType<typeof loadRunbook>>,
+  rb: RunbookRecord,
   nodeTraits: Set<string>,
 ) {
   if (minor >= MINOR.RUNBOOK_TRAITS) {
     if (rb.traits.length === 0) {
       throw new ClientSideError(
-        `Runbook ${rb.row.uuid} has no traits configured. Please ask an administrator to add traits to the runbook.`,
+        `Runbook ${rb.uuid} has no traits configured. Please ask an administrator to add traits to the runbook.`,
       )
     }
     if (!rb.traits.some((t) => nodeTraits.has(t))) {
@@ -56,7 +37,7 @@ function checkApproved(
           `runbook's traits [${sorted.join(', ')}]. Please ask an administrator to add a matching trait to your node.`,
       )
     }
-  } else if (!nodeTraits.has(rb.row.name)) {
+  } else if (!nodeTraits.has(rb.name)) {
     throw new ClientSideError(
       `This runbook has not been approved for use on this node ${node.uuid}. Please ask an administrator to add it to your node traits.`,
     )
@@ -80,13 +61,9 @@ export async function handleRunbook(
     .where('node_id', '=', node.id)
     .execute()
   checkApproved(minor, node, rb, new Set(traits.map((t) => t.trait)))
-  const steps = rb.steps.map((s) => ({
-    interface: s.interface,
-    step: s.step,
-    args: JSON.parse(s.args) as unknown,
-    order: s.order,
-  }))
-  const out: RunbookSteps = { ...given, disableRamdisk: Boolean(rb.row.disable_ramdisk) }
+  // Steps run by their `order` (Ironic passes them in storage order).
+  const steps = [...rb.steps].sort((a, b) => a.order - b.order).map((s) => ({ ...s }))
+  const out: RunbookSteps = { ...given, disableRamdisk: Boolean(rb.disable_ramdisk) }
   if (target === 'clean') {
     if (given.cleanSteps && given.cleanSteps.length > 0) {
       throw new ClientSideError('Please provide either "clean_steps" or a runbook, but not both.')

@@ -50,7 +50,10 @@ function registerVifs(node: Command): void {
         .option('--portgroup-uuid <portgroup-uuid>', 'UUID of the port group to attach the VIF to')
         .option('--vif-info <key=value>', 'additional VIF information (repeatable)', collect),
     action: async (ctx, [id, vifId]) => {
-      const body: Obj = { ...keyValuesToDict(ctx.opts.vifInfo as string[] | undefined), id: vifId }
+      const info = keyValuesToDict(ctx.opts.vifInfo as string[] | undefined)
+      // python-ironicclient's vif_attach refuses it before sending anything
+      if ('id' in info) throw new ClientError("The attribute 'id' can't be specified in vif-info")
+      const body: Obj = { id: vifId, ...info }
       if (typeof ctx.opts.portUuid === 'string') body.port_uuid = ctx.opts.portUuid
       if (typeof ctx.opts.portgroupUuid === 'string') body.portgroup_uuid = ctx.opts.portgroupUuid
       await ctx.client().post(nodePath(id as string, '/vifs'), body)
@@ -165,9 +168,10 @@ function registerInventory(node: Command): void {
     options: (cmd) => cmd.option('--file <filename>', 'save the inventory to this file (default: stdout)'),
     action: async (ctx, [id]) => {
       const inv = await ctx.client().get(nodePath(id as string, '/inventory'))
+      // `json.dump(inventory, fp)`: one line, no trailing newline, to the file or stdout
       const text = pyJson(inv, null)
       if (typeof ctx.opts.file === 'string') writeFileSync(ctx.opts.file, text)
-      else ctx.out(`${text}\n`)
+      else ctx.out(text)
     },
   })
 }
@@ -212,25 +216,71 @@ function registerPassthru(node: Command): void {
   })
 }
 
+/** `node bios setting list --long` columns (python-ironicclient's BIOS_DETAILED_RESOURCE). */
+const BIOS_LONG_FIELDS = [
+  'name',
+  'value',
+  'attribute_type',
+  'allowable_values',
+  'lower_bound',
+  'min_length',
+  'max_length',
+  'read_only',
+  'reset_required',
+  'unique',
+  'upper_bound',
+]
+
+/** Default, `--long` (`detail=True`) or `--fields` columns, as python-ironicclient lists them. */
+async function listBiosSettings(ctx: ActionContext, id: string): Promise<void> {
+  const long = ctx.opts.long === true
+  const asked = ((ctx.opts.fields as string[] | undefined) ?? [])
+    .flatMap((f) => f.split(','))
+    .filter((f) => f !== '')
+  if (long && asked.length > 0) {
+    throw new UsageError('argument --fields: not allowed with argument --long')
+  }
+  const bad = asked.find((f) => !BIOS_LONG_FIELDS.includes(f))
+  if (bad !== undefined) {
+    const choices = BIOS_LONG_FIELDS.map((f) => `'${f}'`).join(', ')
+    throw new UsageError(`argument --fields: invalid choice: '${bad}' (choose from ${choices})`)
+  }
+  let fields = ['name', 'value']
+  let labels = ['BIOS setting name', 'BIOS setting value']
+  let query: Record<string, string | boolean> | undefined
+  if (long) {
+    fields = BIOS_LONG_FIELDS
+    labels = labelsFor(fields)
+    query = { detail: true }
+  } else if (asked.length > 0) {
+    fields = asked
+    labels = labelsFor(fields)
+    query = { fields: fields.join(',') }
+  }
+  const { bios: settings } = await ctx.client().get<{ bios: Obj[] }>(nodePath(id, '/bios'), query)
+  ctx.list(labels, rowsOf(settings, fields))
+}
+
 function registerBiosAndChildren(node: Command): void {
   const bios = group(node, 'bios', 'BIOS settings of a node')
   const setting = group(bios, 'setting', 'BIOS settings of a node')
   defineCommand(setting, {
     name: 'list',
     summary: 'List a node\'s BIOS settings',
-    examples: ['anvil node bios setting list node-0 --long'],
+    examples: [
+      'anvil node bios setting list node-0 --long',
+      'anvil node bios setting list node-0 --fields name read_only',
+    ],
     args: ['<node>'],
     output: 'list',
-    options: (cmd) => cmd.option('--long', 'show detailed information'),
-    action: async (ctx, [id]) => {
-      const long = ctx.opts.long === true
-      const { bios: settings } = await ctx.client().get<{ bios: Obj[] }>(nodePath(id as string, '/bios'), long ? { detail: true } : undefined)
-      const fields = long
-        ? ['name', 'value', 'attribute_type', 'allowable_values', 'lower_bound', 'min_length', 'max_length', 'read_only', 'reset_required', 'unique', 'upper_bound']
-        : ['name', 'value']
-      const labels = long ? labelsFor(fields) : ['BIOS setting name', 'BIOS setting value']
-      ctx.list(labels, rowsOf(settings, fields))
-    },
+    options: (cmd) =>
+      cmd
+        .option('--long', 'show detailed information')
+        .option(
+          '--fields <field...>',
+          `only these fields (fetched from the server): ${BIOS_LONG_FIELDS.join(', ')}`,
+        ),
+    action: (ctx, [id]) => listBiosSettings(ctx, id as string),
   })
   defineCommand(setting, {
     name: 'show',
