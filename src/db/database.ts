@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect } from './kysely.js'
 import { createRequire } from 'node:module'
 import type { Tables } from './tables.js'
 

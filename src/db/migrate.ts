@@ -1,7 +1,8 @@
 /**
  * @module Applies the versioned schema migrations (kysely's Migrator, under its lock table).
  */
-import { type Migration, type MigrationProvider, Migrator, type MigrationResultSet } from 'kysely'
+import type { Migration, MigrationProvider, MigrationResultSet } from 'kysely'
+import { Migrator } from './kysely.js'
 import type { Database } from './database.js'
 import * as initial from './migrations/0001-initial.js'
 

@@ -1,7 +1,8 @@
 /**
  * @module The first schema: every table the Bare Metal API v1 needs.
  */
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
+import { sql } from '../kysely.js'
 import type { DialectName } from '../database.js'
 
 type ColumnKind = 'id' | 'str' | 'text' | 'int' | 'bigint' | 'bool' | 'json' | 'time' | 'ref'

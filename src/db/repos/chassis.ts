@@ -1,7 +1,7 @@
 /**
  * @module Chassis rows: lookups, pages, create, update (bumping the revision) and delete.
  */
-import { type Insertable, type Kysely, type Updateable } from 'kysely'
+import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { ChassisRow, Tables } from '../tables.js'
 import { paginate, type PageRequest } from './paging.js'
 import { updateRevisioned, uuidMarker } from './revisioned.js'

@@ -1,7 +1,8 @@
 /**
  * @module Port rows: lookups, filtered pages, create, update (bumping the revision) and delete.
  */
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely'
+import type { Insertable, Kysely, Updateable } from 'kysely'
+import { sql } from '../kysely.js'
 import type { PortRow, Tables } from '../tables.js'
 import { paginate, type PageRequest } from './paging.js'
 import { updateRevisioned, uuidMarker } from './revisioned.js'

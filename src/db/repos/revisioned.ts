@@ -3,7 +3,8 @@
  * compare-and-set update that bumps the revision (the resource's ETag), and the keyset-paging
  * marker looked up by UUID.
  */
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
+import { sql } from '../kysely.js'
 import type { Tables } from '../tables.js'
 
 type RevisionedTable = 'chassis' | 'ports' | 'portgroups' | 'runbooks' | 'volume_connectors' | 'volume_targets'
