@@ -119,6 +119,12 @@ const SCHEMA = {
     rescue_callback_timeout: intOpt(1800, 0),
     conductor_group: strOpt(''),
     allow_deleting_available_nodes: boolOpt(true),
+    soft_power_off_timeout: intOpt(600, 1),
+    node_history: boolOpt(true),
+    node_history_max_entries: intOpt(300, 0),
+    node_history_cleanup_interval: intOpt(86400, 0),
+    node_history_cleanup_batch_count: intOpt(1000, 1),
+    node_history_minimum_days: intOpt(0, 0),
   },
   json_rpc: {
     // Ironic: unset means "use [DEFAULT]auth_strategy"; Anvil resolves that here.

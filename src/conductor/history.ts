@@ -44,7 +44,8 @@ function secondsSince(since: string | null, now: Date): number | null {
 
 /**
  * Records an event in the node's history with the node's current provision state, target and
- * the seconds spent since `provision_updated_at`. Setting `last_error` is the caller's job
+ * the seconds spent since `provision_updated_at`; nothing when `[conductor]node_history` is
+ * off. Setting `last_error` is the caller's job
  * (Ironic's `error=True` only sets the field on the object it is given).
  * @returns the event's UUID, or undefined when `event` is empty or the node is gone
  * @example await recordHistory(ctx, task.record.id, { event: msg, severity: 'ERROR' })
@@ -54,7 +55,7 @@ export async function recordHistory(
   nodeId: number,
   ev: HistoryEvent,
 ): Promise<string | undefined> {
-  if (!ev.event) return undefined
+  if (!ev.event || ctx.config?.conductor.node_history === false) return undefined
   const node = await snapshot(ctx, nodeId)
   if (!node) return undefined
   const now = ctx.clock.now()

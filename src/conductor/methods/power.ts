@@ -12,8 +12,6 @@ import { recordError } from '../history.js'
 import type { RpcMethod } from '../rpc/types.js'
 import { withTask, type NodeTask } from '../task.js'
 
-/** `[conductor]soft_power_off_timeout`: the default wait of soft actions, in seconds. */
-export const SOFT_POWER_OFF_TIMEOUT_S = 600
 
 const SOFT: ReadonlySet<string> = new Set([PowerState.SoftRebooting, PowerState.SoftPowerOff])
 
@@ -176,7 +174,9 @@ export async function changeNodePowerState(
       `The driver ${task.node.driver} does not support the power state, ${newState}`,
     )
   }
-  const seconds = SOFT.has(newState) ? (timeoutS ?? SOFT_POWER_OFF_TIMEOUT_S) : timeoutS
+  // `[conductor]soft_power_off_timeout` is the default wait of soft actions
+  const softDefault = task.ctx.config?.conductor.soft_power_off_timeout ?? 600
+  const seconds = SOFT.has(newState) ? (timeoutS ?? softDefault) : timeoutS
   const opts = seconds === null ? {} : { timeoutMs: seconds * 1000 }
   await task.save({ target_power_state: targetPowerState(newState), last_error: null })
   task.handOff((t) => nodePowerAction(t, newState, opts))

@@ -1,11 +1,13 @@
 /**
  * @module The conductor's periodic tasks on their intervals: power sync, callback timeouts,
- * takeover of nodes from dead conductors. A task never overlaps its previous run.
+ * takeover of nodes from dead conductors, node history cleanup. A task never overlaps its
+ * previous run.
  */
 import { isoTimestamp } from '../../common/clock.js'
 import type { Config } from '../../common/config.js'
 import type { ConductorContext } from '../context.js'
 import type { HashRingDirectory } from '../directory.js'
+import { trimNodeHistory } from './history-cleanup.js'
 import { syncPowerStates } from './power-sync.js'
 import { clearStaleReservations, failOrphanedOperations } from './reservations.js'
 import { failTimedOutWaits, waitTimeouts } from './timeouts.js'
@@ -57,6 +59,13 @@ export function startPeriodics(ctx: ConductorContext, directory: HashRingDirecto
     }), log('power sync')),
     every(c.check_provision_state_interval, () => failTimedOutWaits(ctx, ownerOf, waitTimeouts(c)), log('timeouts')),
     every(Math.max(1, Math.min(c.heartbeat_timeout, config.DEFAULT.hash_ring_reset_interval)), takeover, log('takeover')),
+    c.node_history_max_entries === 0
+      ? undefined
+      : every(c.node_history_cleanup_interval, () => trimNodeHistory(ctx, ownerOf, {
+          maxEntries: c.node_history_max_entries,
+          minimumDays: c.node_history_minimum_days,
+          batchCount: c.node_history_cleanup_batch_count,
+        }), log('node history cleanup')),
   ]
   return {
     takeover,

@@ -6,6 +6,7 @@
  */
 import { isoTimestamp } from '../../common/clock.js'
 import type { ConductorContext } from '../context.js'
+import { recordHistory } from '../history.js'
 import { NodeTask } from '../task.js'
 import { inParallel, ownedNodes, type OwnedNode, type Owner } from './owned-nodes.js'
 
@@ -101,18 +102,6 @@ async function update(ctx: ConductorContext, id: number, columns: Record<string,
     .execute()
 }
 
-async function history(ctx: ConductorContext, nodeId: number, event: string, severity: 'INFO' | 'ERROR') {
-  const { randomUUID } = await import('node:crypto')
-  await ctx.db
-    .insertInto('node_history')
-    .values({
-      uuid: randomUUID(),
-      node_id: nodeId,
-      conductor: ctx.hostname,
-      event_type: 'monitoring',
-      severity,
-      event,
-      created_at: isoTimestamp(ctx.clock.now()),
-    })
-    .execute()
+function history(ctx: ConductorContext, nodeId: number, event: string, severity: 'INFO' | 'ERROR') {
+  return recordHistory(ctx, nodeId, { event, severity, event_type: 'monitoring' })
 }

@@ -2,9 +2,9 @@
  * @module Callback timeouts (Ironic's `_check_deploy_timeouts` and friends): a node waiting
  * in a `* wait` state longer than its timeout moves to the failed state with a last_error.
  */
-import { isoTimestamp } from '../../common/clock.js'
 import type { ProvisionEvent } from '../../common/state-machine.js'
 import type { ConductorContext } from '../context.js'
+import { recordError } from '../history.js'
 import { withTask } from '../task.js'
 import { ownedNodes, type Owner } from './owned-nodes.js'
 
@@ -45,18 +45,7 @@ export async function failTimedOutWaits(ctx: ConductorContext, ownerOf: Owner, t
         if (task.record.provision_state !== t.state) return
         const message = t.message(n.uuid)
         await task.transition(t.event, { lastError: message })
-        await ctx.db
-          .insertInto('node_history')
-          .values({
-            uuid: crypto.randomUUID(),
-            node_id: n.id,
-            conductor: ctx.hostname,
-            event_type: 'provisioning',
-            severity: 'ERROR',
-            event: message,
-            created_at: isoTimestamp(ctx.clock.now()),
-          })
-          .execute()
+        await recordError(ctx, n.id, message, 'provisioning')
         failed++
       })
     } catch (err) {
