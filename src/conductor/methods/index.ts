@@ -13,6 +13,7 @@ import { VENDOR_METHODS } from './vendor.js'
 import { VIF_METHODS } from './vifs.js'
 import { CONSOLE_METHODS } from './console.js'
 import { VOLUME_METHODS } from './volume.js'
+import { RAID_METHODS } from './raid.js'
 
 export const METHODS: Readonly<Record<string, RpcMethod>> = {
   ping: async (svc) => ({ hostname: svc.ctx.hostname }),
@@ -27,4 +28,5 @@ export const METHODS: Readonly<Record<string, RpcMethod>> = {
   ...PROVISION_METHODS,
   ...ALLOCATION_METHODS,
   ...VOLUME_METHODS,
+  ...RAID_METHODS,
 }

@@ -1,14 +1,20 @@
 /**
  * @module /v1/nodes/{node}/management: boot device, NMI and indicators (Ironic's
- * `NodeManagementController`), plus the boot mode and secure boot changes under
- * /v1/nodes/{node}/states (≥1.76).
+ * `NodeManagementController`), plus the boot mode and secure boot changes (≥1.76) and the
+ * target RAID configuration (≥1.12) under /v1/nodes/{node}/states.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { ConflictError, InvalidParameterValueError, NotFoundError } from '../../../common/errors.js'
+import {
+  ConflictError,
+  InvalidParameterValueError,
+  IronicError,
+  NotFoundError,
+} from '../../../common/errors.js'
 import { UNSTABLE_STATES } from '../../../common/states.js'
 import { route } from '../../http.js'
 import { MINOR } from '../../versions.js'
-import { boolean, string } from '../node-misc/args.js'
+import { notAcceptable } from '../../query.js'
+import { boolean, pyStr, string } from '../node-misc/args.js'
 import { callNode, nodeArgs, nodeUrl, pathNode, type NodeRequest } from '../node-misc/node-call.js'
 import { registerIndicatorRoutes } from './indicators.js'
 
@@ -19,6 +25,7 @@ export function registerNodeManagementRoutes(app: FastifyInstance): void {
   route(app, '/v1/nodes/:ident/management/inject_nmi', { PUT: injectNmi })
   route(app, '/v1/nodes/:ident/states/boot_mode', { PUT: setBootMode })
   route(app, '/v1/nodes/:ident/states/secure_boot', { PUT: setSecureBoot })
+  route(app, '/v1/nodes/:ident/states/raid', { PUT: setTargetRaidConfig })
   registerIndicatorRoutes(app)
 }
 
@@ -110,4 +117,26 @@ async function setSecureBoot(req: NodeRequest, reply: FastifyReply) {
     .code(202)
     .header('Location', nodeUrl(req, `${req.params.ident}/states`))
     .send()
+}
+
+/** The body is the configuration itself; `{}` clears it. 404 when the RAID interface can't. */
+async function setTargetRaidConfig(req: NodeRequest, reply: FastifyReply) {
+  const config = req.body ?? null
+  const node = await pathNode(req)
+  if (req.minor < MINOR.RAID_CONFIG) throw notAcceptable()
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new InvalidParameterValueError(
+      `Expected types <class 'dict'> for target_raid_config: ${pyStr(config)}`,
+    )
+  }
+  try {
+    await callNode(req, node, 'set_target_raid_config', { target_raid_config: config })
+  } catch (err) {
+    // RAID is a standard interface that a hardware type may lack: Ironic answers 404 here
+    if (err instanceof IronicError && err.code === 'UNSUPPORTED_DRIVER_EXTENSION') {
+      throw Object.assign(err, { status: 404 })
+    }
+    throw err
+  }
+  return reply.code(204).send()
 }
