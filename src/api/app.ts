@@ -28,6 +28,9 @@ import { registerNodeVifRoutes } from './routes/node-vifs/routes.js'
 import { registerNodeConsoleRoutes } from './routes/node-console/routes.js'
 import { registerNodeBiosRoutes } from './routes/node-bios/routes.js'
 import { registerNodeInventoryRoutes } from './routes/node-inventory/routes.js'
+import { registerShardRoutes } from './routes/shards/routes.js'
+import { registerNodeChildrenRoutes } from './routes/node-children/routes.js'
+import { registerNodeFirmwareRoutes } from './routes/node-firmware/routes.js'
 import {
   MAX_MINOR,
   MAX_VERSION_HEADER,
@@ -69,6 +72,9 @@ const ROUTE_MODULES: RouteModule[] = [
   registerNodeConsoleRoutes,
   registerNodeBiosRoutes,
   registerNodeInventoryRoutes,
+  registerShardRoutes,
+  registerNodeChildrenRoutes,
+  registerNodeFirmwareRoutes,
 ]
 
 /** Builds the API around its dependencies; `extra` route modules are registered after Anvil's. */

@@ -93,11 +93,24 @@ export function parseIni(text: string, source = '<string>'): IniDocument {
 }
 
 /**
+ * How an option is documented for operators (`docs/configuration.md`). Every field is Markdown
+ * that fits in one table cell.
+ */
+export interface OptDoc {
+  /** What the option does, in Ironic's words where Ironic has the option. */
+  readonly help?: string | undefined
+  /** A default computed at start-up, in words, e.g. "this machine's host name". */
+  readonly defaultText?: string | undefined
+  /** Ironic's default where Anvil's differs, with the reason when there is one. */
+  readonly ironicDefault?: string | undefined
+}
+
+/**
  * One typed option. `default` may be computed from a context `C` (for example the state
  * directory); `coerce` turns a raw value (the string from a file or environment variable, or a
- * typed value from code) into the option's type.
+ * typed value from code) into the option's type. The {@link OptDoc} fields document it.
  */
-export interface Opt<T, C = never> {
+export interface Opt<T, C = never> extends OptDoc {
   readonly default: T | ((ctx: C) => T)
   /** Throws an Error whose message says what was expected. */
   readonly coerce: (raw: unknown) => T
@@ -105,90 +118,104 @@ export interface Opt<T, C = never> {
 
 const got = (raw: unknown): string => `got ${JSON.stringify(raw)}`
 
-/** A string option. */
-export function strOpt<C = never>(def: string | ((ctx: C) => string)): Opt<string, C> {
-  return {
-    default: def,
-    coerce: (raw) => {
-      if (typeof raw !== 'string') throw new Error(`expected a string, ${got(raw)}`)
-      return raw
-    },
-  }
+function opt<T, C>(
+  def: T | ((ctx: C) => T),
+  doc: OptDoc | undefined,
+  coerce: (raw: unknown) => T,
+): Opt<T, C> {
+  return { ...doc, default: def, coerce }
+}
+
+/**
+ * A string option.
+ * @example strOpt('./.anvil', { help: "Top-level directory for maintaining Anvil's state." })
+ */
+export function strOpt<C = never>(
+  def: string | ((ctx: C) => string),
+  doc?: OptDoc,
+): Opt<string, C> {
+  return opt(def, doc, (raw) => {
+    if (typeof raw !== 'string') throw new Error(`expected a string, ${got(raw)}`)
+    return raw
+  })
 }
 
 /** A string option that may be unset (`null`); an empty value also means unset. */
-export function optionalStrOpt(def: string | null = null): Opt<string | null> {
-  return {
-    default: def,
-    coerce: (raw) => {
-      if (raw === null || raw === '') return null
-      if (typeof raw !== 'string') throw new Error(`expected a string, ${got(raw)}`)
-      return raw
-    },
-  }
+export function optionalStrOpt(def: string | null = null, doc?: OptDoc): Opt<string | null> {
+  return opt(def, doc, (raw) => {
+    if (raw === null || raw === '') return null
+    if (typeof raw !== 'string') throw new Error(`expected a string, ${got(raw)}`)
+    return raw
+  })
 }
 
 /** A string option restricted to `choices` (trimmed, case-sensitive). */
 export function choiceOpt<const V extends readonly string[], C = never>(
   choices: V,
   def: V[number] | ((ctx: C) => V[number]),
+  doc?: OptDoc,
 ): Opt<V[number], C> {
-  return {
-    default: def,
-    coerce: (raw) => {
-      const v = typeof raw === 'string' ? raw.trim() : raw
-      if (typeof v === 'string' && choices.includes(v)) return v
-      throw new Error(`expected one of ${choices.join(', ')}, ${got(raw)}`)
-    },
-  }
+  return opt(def, doc, (raw) => {
+    const v = typeof raw === 'string' ? raw.trim() : raw
+    if (typeof v === 'string' && choices.includes(v)) return v
+    throw new Error(`expected one of ${choices.join(', ')}, ${got(raw)}`)
+  })
 }
 
-/** An integer option with optional inclusive bounds. */
-export function intOpt(def: number, min?: number, max?: number): Opt<number> {
+/**
+ * An integer option with optional inclusive bounds; `intOpt(def, doc)` when it has none.
+ * @example intOpt(1800, 0, undefined, { help: 'Timeout (seconds). Set to 0 to disable.' })
+ */
+export function intOpt(def: number, doc?: OptDoc): Opt<number>
+export function intOpt(
+  def: number,
+  min: number | undefined,
+  max?: number,
+  doc?: OptDoc,
+): Opt<number>
+export function intOpt(
+  def: number,
+  minOrDoc?: number | OptDoc,
+  max?: number,
+  doc?: OptDoc,
+): Opt<number> {
+  const min = typeof minOrDoc === 'object' ? undefined : minOrDoc
   const bounds = [min === undefined ? '' : `>= ${min}`, max === undefined ? '' : `<= ${max}`]
   const range = bounds.filter(Boolean).join(' and ')
-  return {
-    default: def,
-    coerce: (raw) => {
-      const s = typeof raw === 'string' ? raw.trim() : raw
-      const n = typeof s === 'string' && /^[+-]?\d+$/.test(s) ? Number(s) : s
-      const ok = typeof n === 'number' && Number.isSafeInteger(n)
-      if (!ok || (min !== undefined && n < min) || (max !== undefined && n > max)) {
-        throw new Error(`expected an integer${range ? ` ${range}` : ''}, ${got(raw)}`)
-      }
-      return n
-    },
+  const coerce = (raw: unknown): number => {
+    const s = typeof raw === 'string' ? raw.trim() : raw
+    const n = typeof s === 'string' && /^[+-]?\d+$/.test(s) ? Number(s) : s
+    const ok = typeof n === 'number' && Number.isSafeInteger(n)
+    if (!ok || (min !== undefined && n < min) || (max !== undefined && n > max)) {
+      throw new Error(`expected an integer${range ? ` ${range}` : ''}, ${got(raw)}`)
+    }
+    return n
   }
+  return opt(def, typeof minOrDoc === 'object' ? minOrDoc : doc, coerce)
 }
 
 /** A TCP port option (0-65535). */
-export const portOpt = (def: number): Opt<number> => intOpt(def, 0, 65535)
+export const portOpt = (def: number, doc?: OptDoc): Opt<number> => intOpt(def, 0, 65535, doc)
 
 const TRUE_WORDS = ['true', 'yes', 'on', '1']
 const FALSE_WORDS = ['false', 'no', 'off', '0']
 
 /** A boolean option: true/false, yes/no, on/off, 1/0, any case. */
-export function boolOpt(def: boolean): Opt<boolean> {
-  return {
-    default: def,
-    coerce: (raw) => {
-      if (typeof raw === 'boolean') return raw
-      const s = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined
-      if (s !== undefined && TRUE_WORDS.includes(s)) return true
-      if (s !== undefined && FALSE_WORDS.includes(s)) return false
-      throw new Error(`expected a boolean (true/false, yes/no, on/off, 1/0), ${got(raw)}`)
-    },
-  }
+export function boolOpt(def: boolean, doc?: OptDoc): Opt<boolean> {
+  return opt(def, doc, (raw) => {
+    if (typeof raw === 'boolean') return raw
+    const s = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined
+    if (s !== undefined && TRUE_WORDS.includes(s)) return true
+    if (s !== undefined && FALSE_WORDS.includes(s)) return false
+    throw new Error(`expected a boolean (true/false, yes/no, on/off, 1/0), ${got(raw)}`)
+  })
 }
 
 /** A comma-separated list option; items are trimmed and empty items dropped. */
-export function listOpt(def: readonly string[]): Opt<readonly string[]> {
-  return {
-    default: def,
-    coerce: (raw) => {
-      if (typeof raw === 'string') return raw.split(',').flatMap((s) => s.trim() || [])
-      if (Array.isArray(raw) && raw.every((s) => typeof s === 'string')) return [...raw]
-      throw new Error(`expected a comma-separated list, ${got(raw)}`)
-    },
-  }
+export function listOpt(def: readonly string[], doc?: OptDoc): Opt<readonly string[]> {
+  return opt(def, doc, (raw) => {
+    if (typeof raw === 'string') return raw.split(',').flatMap((s) => s.trim() || [])
+    if (Array.isArray(raw) && raw.every((s) => typeof s === 'string')) return [...raw]
+    throw new Error(`expected a comma-separated list, ${got(raw)}`)
+  })
 }

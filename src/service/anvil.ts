@@ -16,6 +16,7 @@ import { RpcRouter } from '../conductor/rpc/router.js'
 import { ConductorService } from '../conductor/service.js'
 import { startPeriodics, type Periodics } from '../conductor/periodics/index.js'
 import { recoverOwnReservations } from '../conductor/periodics/reservations.js'
+import { startIdleCollector } from './idle-gc.js'
 import { openDatabase, type Database } from '../db/database.js'
 import { upgradeDatabase } from '../db/migrate.js'
 import type { DriverFactory } from '../drivers/registry.js'
@@ -123,6 +124,8 @@ export async function createAnvil(config: Config, opts: StartOptions = {}): Prom
     periodics = startPeriodics(conductor.ctx, directory, config)
     await recoverOwnReservations(conductor.ctx)
   }
+  const collector = startIdleCollector()
+  app.server.on('request', () => collector.touch())
   const proc: AnvilProcess = {
     role,
     app,
@@ -139,6 +142,7 @@ export async function createAnvil(config: Config, opts: StartOptions = {}): Prom
     },
     async close() {
       for (const t of timers) clearInterval(t)
+      collector.stop()
       periodics?.stop()
       await app.close()
       if (conductor) {
