@@ -87,4 +87,38 @@ describe.each(dialects())('node children API on %s', (dialect) => {
     const r = await t.request({ method: 'POST', url: `/v1/nodes/${parent}/children`, body: {} })
     expect(r.status).toBe(405)
   })
+  it('stores a parent named by name as its UUID, and refuses parents it cannot link', async () => {
+    const byName = await createNode(t, { parent_node: 'din' })
+    const node = await t.request({ url: `/v1/nodes/${byName}` })
+    expect(node.body.parent_node).toBe(parent)
+    expect((await children('din')).body.children).toContain(byName)
+    const invalid = (value: string) =>
+      `Unable to apply the requested parent_node '${value}'. Requested value was invalid.`
+    const missing = await t.request({
+      method: 'POST',
+      url: '/v1/nodes',
+      body: { driver: 'fake-hardware', parent_node: 'no-such-node' },
+    })
+    expect(missing.status).toBe(400)
+    expect(faultOf(missing.body)).toBe(invalid('no-such-node'))
+    const patch = (ident: string, value: string) =>
+      t.request({
+        method: 'PATCH',
+        url: `/v1/nodes/${ident}`,
+        body: [{ op: 'replace', path: '/parent_node', value }],
+      })
+    const moved = await patch(byName, 'other')
+    expect(moved.status).toBe(200)
+    expect(moved.body.parent_node).not.toBe('other')
+    expect((await children('other')).body.children).toEqual([byName])
+    const owned = await t.request({
+      method: 'PATCH',
+      url: '/v1/nodes/other',
+      body: [{ op: 'add', path: '/owner', value: 'project-a' }],
+    })
+    expect(owned.status).toBe(200)
+    const mismatch = await patch(await createNode(t), 'other')
+    expect(mismatch.status).toBe(400)
+    expect(faultOf(mismatch.body)).toBe(invalid('other'))
+  })
 })

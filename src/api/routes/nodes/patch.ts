@@ -20,7 +20,14 @@ import { validateSchema } from '../../schema.js'
 import { MINOR } from '../../versions.js'
 import { UPDATE_ALLOWED_STATES } from '../../../common/states.js'
 import { NODE_PATCH_SCHEMA, normalizeNodeValues } from './schema.js'
-import { chassisIdFor, checkDriverServed, checkNodeName, nodeConflict, toColumns } from './write.js'
+import {
+  chassisIdFor,
+  checkDriverServed,
+  checkNodeName,
+  nodeConflict,
+  parentNodeUuid,
+  toColumns,
+} from './write.js'
 
 /**
  * Ironic's PATCH_ALLOWED_FIELDS, in its order (the error message lists them so): the same at
@@ -48,6 +55,10 @@ export async function patchNode(
   const reset = resetParam === undefined ? false : parseBool(resetParam, 'reset_interfaces')
   const ops = checkPatch(body, PATCH_ALLOWED, minor)
   checkPatchRules(ops, minor, reset)
+  const parentOp = ops.find((o) => o.path === '/parent_node' && o.op !== 'remove' && o.value)
+  const parent = parentOp
+    ? await parentNodeUuid(req.server.deps.database, String(parentOp.value), node.owner, minor)
+    : undefined
   checkStateAllowsUpdate(node, ops, minor)
   for (const op of ops) if (op.path === '/name' && op.op !== 'remove') checkNodeName(op.value, minor, 'update')
 
@@ -56,6 +67,8 @@ export async function patchNode(
   for (const key of Object.keys(patched)) if (!(key in NODE_PATCH_SCHEMA.properties!)) delete patched[key]
   validateSchema('patch', NODE_PATCH_SCHEMA, patched)
   normalizeNodeValues(patched)
+  // a node named as its own parent keeps the name, as in Ironic
+  if (parent !== undefined && parent !== node.uuid) patched.parent_node = parent
 
   const changed: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(patched)) {

@@ -22,7 +22,14 @@ import { checkNodeDeletable } from './delete-rules.js'
 import { patchNode } from './patch.js'
 import { NODE_SCHEMA, normalizeNodeValues } from './schema.js'
 import { loadNodeExtras, nodeView } from './view.js'
-import { chassisIdFor, checkDriverServed, checkNodeName, nodeConflict, toColumns } from './write.js'
+import {
+  chassisIdFor,
+  checkDriverServed,
+  checkNodeName,
+  nodeConflict,
+  parentNodeUuid,
+  toColumns,
+} from './write.js'
 
 export function registerNodeRoutes(app: FastifyInstance): void {
   const missingIdent = () => {
@@ -105,6 +112,9 @@ async function createHandler(req: FastifyRequest, reply: FastifyReply) {
   const uuid = (values.uuid as string | undefined) || newUuid()
   checkNodeName(values.name, minor, 'create')
   checkOwner(values)
+  if (values.parent_node) {
+    values.parent_node = await parentNodeUuid(deps.database, String(values.parent_node), null, minor)
+  }
   const chassisId = await chassisIdFor(deps.database, values.chassis_uuid)
   const driver = values.driver as string
   checkDriverServed(deps, { uuid, driver, conductor_group: String(values.conductor_group ?? '') })

@@ -14,7 +14,7 @@ import type { Database } from '../../../db/database.js'
 import { uniqueViolation } from '../../../db/errors.js'
 import type { NodeRow } from '../../../db/tables.js'
 import { NODE_FIELDS } from '../../fields/nodes.js'
-import { isValidNodeName } from './lookup.js'
+import { getNode, isValidNodeName } from './lookup.js'
 
 /** API field values → column values (JSON text, 0/1). Computed fields are left out. */
 export function toColumns(values: Record<string, unknown>): Updateable<NodeRow> {
@@ -96,3 +96,24 @@ export function checkDriverServed(
     { code: 'NO_VALID_HOST' },
   )
 }
+
+/**
+ * Ironic's `authorize_node_link` for `parent_node`: the parent (by UUID or name) must exist and
+ * have the child's owner; it is stored as its UUID. Either failure gets the same 400, so that
+ * the answer does not tell whether a node exists.
+ */
+export async function parentNodeUuid(
+  database: Database,
+  ident: string,
+  owner: string | null,
+  minor: number,
+): Promise<string> {
+  const invalid = () =>
+    new ClientSideError(`Unable to apply the requested parent_node '${ident}'. Requested value was invalid.`)
+  const parent = await getNode(database, ident, minor).catch(() => {
+    throw invalid()
+  })
+  if ((parent.owner ?? null) !== (owner ?? null)) throw invalid()
+  return parent.uuid
+}
+
