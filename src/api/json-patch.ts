@@ -4,7 +4,8 @@
  * attribute, and operations are applied one at a time so an error names the failing one.
  */
 import { ClientSideError, InvalidParameterValueError } from '../common/errors.js'
-import { type Schema, pyRepr, validateSchema } from './schema.js'
+import { type Schema, validateSchema } from '../common/json-schema.js'
+import { pyRepr } from '../common/python-repr.js'
 import { MINOR } from './versions.js'
 
 export interface PatchOp {

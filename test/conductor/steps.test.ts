@@ -3,7 +3,7 @@ import { memoryTask } from '../../src/drivers/testing/memory-task.js'
 import { driverSteps, stepId } from '../../src/conductor/steps/driver-steps.js'
 import { CLEANING_INTERFACE_PRIORITY, sortSteps } from '../../src/conductor/steps/priorities.js'
 import { isReservedStep, runReservedStep } from '../../src/conductor/steps/reserved.js'
-import { pyRepr } from '../../src/conductor/steps/repr.js'
+import { pyRepr } from '../../src/common/python-repr.js'
 import { validateUserSteps } from '../../src/conductor/steps/validate.js'
 
 describe('sortSteps', () => {

@@ -13,7 +13,7 @@ import {
   type AllocationRecord,
 } from '../../db/repos/allocations.js'
 import type { ConductorContext } from '../context.js'
-import { pyRepr } from '../steps/repr.js'
+import { pyRepr } from '../../common/python-repr.js'
 import { withTask, type NodeTask } from '../task.js'
 import { errorText } from './errors.js'
 

@@ -6,7 +6,7 @@
 import type { StepOutcome } from '../../drivers/steps.js'
 import { driverSteps, type StepRecord } from '../steps/driver-steps.js'
 import { CLEANING_INTERFACE_PRIORITY } from '../steps/priorities.js'
-import { pyRepr } from '../steps/repr.js'
+import { pyRepr } from '../../common/python-repr.js'
 import {
   abortAfterCurrent,
   flowSteps,

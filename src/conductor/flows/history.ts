@@ -6,7 +6,7 @@
 import { maskDictPassword } from '../../common/mask.js'
 import { recordHistory as writeHistory } from '../history.js'
 import type { StepRecord } from '../steps/driver-steps.js'
-import { pyRepr } from '../steps/repr.js'
+import { pyRepr } from '../../common/python-repr.js'
 import type { NodeTask } from '../task.js'
 
 /** One history event. */

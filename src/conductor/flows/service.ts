@@ -6,7 +6,7 @@
 import { canProcess, InvalidStateRequestedError } from '../../common/state-machine.js'
 import type { StepRecord } from '../steps/driver-steps.js'
 import { SERVICING_INTERFACE_PRIORITY } from '../steps/priorities.js'
-import { pyRepr } from '../steps/repr.js'
+import { pyRepr } from '../../common/python-repr.js'
 import {
   abortAfterCurrent,
   flowSteps,

@@ -6,7 +6,7 @@
 import { InvalidParameterValueError } from '../../common/errors.js'
 import type { StepFlow } from '../../drivers/steps.js'
 import type { Task } from '../../drivers/types.js'
-import { pyRepr } from './repr.js'
+import { pyRepr } from '../../common/python-repr.js'
 import { driverSteps, stepId, type StepRecord } from './driver-steps.js'
 import { isReservedStep } from './reserved.js'
 

@@ -1,5 +1,5 @@
 /** @module The RAID configuration schema and its checks (Ironic `raid_config_schema.json`). */
-import { schemaError, type Schema } from '../../api/schema.js'
+import { schemaError, type Schema } from '../../common/json-schema.js'
 import { InvalidParameterValueError } from '../../common/errors.js'
 import type { StepOutcome } from '../steps.js'
 import type { ExclusiveTask, JsonObject } from '../types.js'

@@ -5,7 +5,7 @@
 import { IronicError, InvalidParameterValueError } from '../../../common/errors.js'
 import { isUuidLike } from '../../../common/uuid.js'
 import { MINOR } from '../../versions.js'
-import { pyStr } from '../node-misc/args.js'
+import { pyStr } from '../../../common/python-repr.js'
 import type { JsonSchema } from '../node-provision/jsonschema.js'
 import { isLogicalName } from '../ports/args.js'
 import { notAcceptable } from '../../query.js'

@@ -1,7 +1,7 @@
 /**
  * @module The chassis request schema (Ironic's CHASSIS_SCHEMA) and the checks after it.
  */
-import { type Schema, validateSchema } from '../../schema.js'
+import { type Schema, validateSchema } from '../../../common/json-schema.js'
 import { uuidArg } from '../ports/args.js'
 
 /** Ironic's CHASSIS_SCHEMA (create body and patched chassis). */

@@ -6,7 +6,7 @@
 import { InvalidParameterValueError } from '../../../common/errors.js'
 import { isUuidLike } from '../../../common/uuid.js'
 import { checkDuplicateSteps } from '../../step-templates.js'
-import { pyStr } from '../node-misc/args.js'
+import { pyStr } from '../../../common/python-repr.js'
 import {
   argsSchemaMessage,
   validationError,

@@ -4,7 +4,7 @@
  */
 import { InvalidParameterValueError } from '../../../common/errors.js'
 import type { Query } from '../../query.js'
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 
 const LOGICAL_NAME = /^[A-Z0-9\-._~]+$/i
 const PY_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/

@@ -3,7 +3,7 @@
  * validation (`api/schemas/v1/bios.py` through `api/validation`): "Schema error: ...".
  */
 import { InvalidParameterValueError } from '../../../common/errors.js'
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 
 /** Fields `?fields=` may name (≥1.74), in the schema's order. */
 export const FIELD_CHOICES = [

@@ -7,17 +7,12 @@ import type { FastifyRequest } from 'fastify'
 import { InvalidParameterValueError } from '../../../common/errors.js'
 import { isUuidLike } from '../../../common/uuid.js'
 import { MissingParameterValueError } from '../../../drivers/errors.js'
-import { pyRepr } from '../../schema.js'
+import { pyStr } from '../../../common/python-repr.js'
 import { MINOR } from '../../versions.js'
 import { isValidLogicalName } from '../nodes/lookup.js'
 
 /** Checks and converts one argument; `null` passes through (Python's `None`). */
 export type ArgValidator = (name: string, value: unknown) => unknown
-
-/** Python's `str()` of a JSON value: strings bare, everything else as `repr()`. */
-export function pyStr(value: unknown): string {
-  return typeof value === 'string' ? value : pyRepr(value)
-}
 
 const TRUE_VALUES = ['1', 't', 'true', 'on', 'y', 'yes']
 const FALSE_VALUES = ['0', 'f', 'false', 'off', 'n', 'no']

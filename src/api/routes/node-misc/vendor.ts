@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ClientSideError, InvalidParameterValueError, IronicError } from '../../../common/errors.js'
 import { route } from '../../http.js'
-import { pyStr, string, validateArgs, type ArgSpec } from './args.js'
+import { pyStr } from '../../../common/python-repr.js'
+import { string, validateArgs, type ArgSpec } from './args.js'
 import { callNode, nodeArgs, pathNode, type NodeRequest } from './node-call.js'
 
 type MethodRequest = FastifyRequest<{ Params: { ident: string; method?: string } }>

@@ -11,7 +11,7 @@ import {
 import { canProcess, InvalidStateRequestedError } from '../../../common/state-machine.js'
 import { MIN_VERB_MINOR, VERBS } from '../../../common/states.js'
 import type { NodeRecord } from '../../../db/repos/nodes.js'
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 import { MINOR } from '../../versions.js'
 import { errorText, validationError, type JsonSchema } from './jsonschema.js'
 

@@ -4,7 +4,7 @@
  * `str(error)` form (message, failing schema and instance pretty-printed) that Ironic puts in
  * `Invalid clean_steps: ...`.
  */
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 import { pformat } from './pprint.js'
 
 /** The keywords understood. */

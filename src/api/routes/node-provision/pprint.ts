@@ -2,7 +2,7 @@
  * @module Python's `pprint.pformat` of JSON values (sorted keys, width-limited), which
  * jsonschema puts in the messages Ironic returns for malformed steps.
  */
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 
 type Ctx = { readonly width: number }
 

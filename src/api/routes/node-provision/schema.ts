@@ -5,7 +5,8 @@
  * Requests at ≤1.82 get Ironic 21.4's argument list and interface names, newer ones master's.
  */
 import { InvalidParameterValueError } from '../../../common/errors.js'
-import { boolean, pyStr, string, type ArgSpec, type ArgValidator } from '../node-misc/args.js'
+import { boolean, string, type ArgSpec, type ArgValidator } from '../node-misc/args.js'
+import { pyStr } from '../../../common/python-repr.js'
 import { errorText, validationError, type JsonSchema } from './jsonschema.js'
 
 /** The last microversion Ironic 21.4 serves. */

@@ -16,7 +16,7 @@ import {
   type TagChange,
 } from '../../../db/repos/node-tags.js'
 import { checkIfMatch, etagOf, route } from '../../http.js'
-import { validateSchema } from '../../schema.js'
+import { validateSchema } from '../../../common/json-schema.js'
 import { getNode, nodeNotFound } from '../nodes/lookup.js'
 import { TAGS_BODY_SCHEMA, TAG_SCHEMA } from './schema.js'
 

@@ -3,7 +3,7 @@
  * characters, without commas (the `?tags=a,b` filter splits on them) and without surrounding
  * whitespace (the filter trims it).
  */
-import type { Schema } from '../../schema.js'
+import type { Schema } from '../../../common/json-schema.js'
 
 /** One tag (a path segment, or an item of the PUT body). */
 export const TAG_SCHEMA: Schema = {

@@ -4,7 +4,7 @@
  * `best_match` choice among several errors.
  */
 import { InvalidParameterValueError } from '../../../common/errors.js'
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 import { STANDARD_TRAIT_SET } from './standard-traits.js'
 
 const CUSTOM_PATTERN = '^CUSTOM_[A-Z0-9_]+$'

@@ -2,7 +2,7 @@
  * @module The body of `POST /v1/nodes/{node}/vifs` as Ironic checks it (`VIF_VALIDATOR`): a JSON
  * object with a string `id` that is a UUID or a logical name; other keys pass through.
  */
-import { validateSchema, type Schema } from '../../schema.js'
+import { validateSchema, type Schema } from '../../../common/json-schema.js'
 import { uuidOrName } from '../node-misc/args.js'
 
 const VIF_SCHEMA: Schema = {

@@ -4,7 +4,7 @@
 import { ConflictError, IronicError, NodeLockedError } from '../../../common/errors.js'
 import type { NodeRecord } from '../../../db/repos/nodes.js'
 import type { ApiSettings } from '../../deps.js'
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 
 const DELETE_ALLOWED = ['manageable', 'enroll', 'adopt failed']
 

@@ -5,7 +5,7 @@
 import { InvalidParameterValueError } from '../../../common/errors.js'
 import { isUuidLike } from '../../../common/uuid.js'
 import { parseBool } from '../../query.js'
-import type { Schema } from '../../schema.js'
+import type { Schema } from '../../../common/json-schema.js'
 
 const S: Schema = { type: ['string', 'null'] }
 const BOOL: Schema = { type: ['string', 'boolean', 'null'] }

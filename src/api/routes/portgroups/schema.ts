@@ -3,7 +3,7 @@
  * and as master has it above) and the value checks Ironic runs after it.
  */
 import { InvalidParameterValueError } from '../../../common/errors.js'
-import { type Schema, validateSchema } from '../../schema.js'
+import { type Schema, validateSchema } from '../../../common/json-schema.js'
 import { isValidLogicalName } from '../nodes/lookup.js'
 import { MAX_MINOR_21_4, booleanArg, macArg, uuidArg } from '../ports/args.js'
 

@@ -5,7 +5,7 @@
  */
 import { InvalidParameterValueError } from '../../../common/errors.js'
 import { normalizeDatapathId, normalizeMac } from '../../../common/mac.js'
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 import { MAX_MINOR_21_4 } from './args.js'
 
 interface SubSchema {

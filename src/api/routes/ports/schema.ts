@@ -3,7 +3,8 @@
  * master has it above) and the value checks Ironic runs after it (PORT_VALIDATOR_EXTRA).
  */
 import { InvalidParameterValueError } from '../../../common/errors.js'
-import { type Schema, pyRepr, validateSchema } from '../../schema.js'
+import { type Schema, validateSchema } from '../../../common/json-schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 import { MAX_MINOR_21_4, booleanArg, macArg, uuidArg } from './args.js'
 import { checkLocalLinkConnection } from './local-link.js'
 

@@ -7,7 +7,7 @@
 import { IronicError } from '../../../common/errors.js'
 import type { RunbookColumns, RunbookRecord, RunbookStep } from '../../../db/repos/runbooks.js'
 import { applyPatch, type PatchOp } from '../../json-patch.js'
-import { pyRepr } from '../../schema.js'
+import { pyRepr } from '../../../common/python-repr.js'
 import { pruneToSchema } from '../../step-templates.js'
 import { checkSchema } from '../deploy-templates/schema.js'
 import {

@@ -9,7 +9,7 @@ import type { RunbookStep } from '../../../db/repos/runbooks.js'
 import { checkDuplicateSteps } from '../../step-templates.js'
 import { MINOR } from '../../versions.js'
 import { TRAITS_SCHEMA } from '../deploy-templates/schema.js'
-import { pyStr } from '../node-misc/args.js'
+import { pyStr } from '../../../common/python-repr.js'
 import {
   argsSchemaMessage,
   validationError,

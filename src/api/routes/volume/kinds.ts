@@ -28,7 +28,7 @@ import {
 } from '../../fields/volume-connectors.js'
 import { VOLUME_TARGET_FIELDS, VOLUME_TARGET_UNSORTABLE } from '../../fields/volume-targets.js'
 import type { ResourceFields } from '../../fields/registry.js'
-import type { Schema } from '../../schema.js'
+import type { Schema } from '../../../common/json-schema.js'
 import type { ApiObject } from '../../serialize.js'
 import {
   CONNECTOR_PATCH_ALLOWED,

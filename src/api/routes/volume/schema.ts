@@ -3,7 +3,7 @@
  * TARGET_SCHEMA, with the `node_uuid`/`uuid` UUID checks of their validators) and the fields
  * PATCH may change.
  */
-import { type Schema, validateSchema } from '../../schema.js'
+import { type Schema, validateSchema } from '../../../common/json-schema.js'
 import { uuidArg } from '../ports/args.js'
 
 /** Ironic's CONNECTOR_SCHEMA (create body and patched connector). */

@@ -2,7 +2,8 @@
  * @module A small JSON-schema subset with the messages of Python's jsonschema, so that
  * request validation errors read exactly like Ironic's ("Schema error for node: ...").
  */
-import { InvalidParameterValueError } from '../common/errors.js'
+import { InvalidParameterValueError } from './errors.js'
+import { pyRepr } from './python-repr.js'
 
 export type JsonType = 'string' | 'boolean' | 'object' | 'array' | 'integer' | 'number' | 'null'
 
@@ -24,26 +25,6 @@ export interface Schema {
   /** Draft 4 property dependencies: when the key is present, the listed keys must be too. */
   dependencies?: Record<string, readonly string[]>
   description?: string
-}
-
-/** Python's repr() of a JSON value, as jsonschema puts it in messages. */
-export function pyRepr(value: unknown): string {
-  if (value === null || value === undefined) return 'None'
-  if (value === true) return 'True'
-  if (value === false) return 'False'
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value)
-  if (typeof value === 'string') {
-    const quote = value.includes("'") && !value.includes('"') ? '"' : "'"
-    const body = value
-      .replace(/\\/g, '\\\\')
-      .replace(/\n/g, '\\n')
-      .replace(/\r/g, '\\r')
-      .replace(/\t/g, '\\t')
-    return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote
-  }
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`
-  const entries = Object.entries(value as Record<string, unknown>)
-  return `{${entries.map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`
 }
 
 function typeOf(value: unknown): JsonType {

@@ -1,6 +1,6 @@
 /**
  * @module Python's `repr()` of JSON values, for messages Ironic builds with `%s` of a dict
- * (`failed step {'interface': 'bios', ...}`). Conductor-side twin of the API's `pyRepr`.
+ * (`failed step {'interface': 'bios', ...}`) and jsonschema puts in its messages.
  */
 
 function reprString(s: string): string {
