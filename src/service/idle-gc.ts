@@ -4,7 +4,7 @@
  * it needs the room again, so a server at rest would hold tens of MiB it no longer uses. One
  * full collection after the first quiet interval gives them back (a few ms for Anvil's heap).
  */
-import { setFlagsFromString } from 'node:v8'
+import { getHeapStatistics, setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
 export interface IdleCollector {
@@ -19,21 +19,29 @@ function fullCollection(): () => void {
   return runInNewContext('gc') as () => void
 }
 
+/** Heap growth since the last collection that is worth a collection (a few ms of CPU). */
+const WORTHWHILE_GROWTH = 8 * 2 ** 20
+
 /**
- * Collects once after `quietMs` without `touch()` following activity (start-up counts as
- * activity). Costs one boolean store per touch and one timer tick per interval.
+ * Collects after `quietMs` without `touch()` following activity (start-up counts as activity),
+ * when the heap grew by more than a few MiB since the last time: a client polling every few
+ * seconds does not cause a collection each time. Costs one boolean store per touch and one
+ * timer tick per interval.
  */
 export function startIdleCollector(quietMs = 2000): IdleCollector {
   const gc = fullCollection()
   let busy = false
   let dirty = true
+  let collectedAt = 0
   const timer = setInterval(() => {
     if (busy) busy = false
     else if (dirty) {
       dirty = false
+      if (getHeapStatistics().total_heap_size < collectedAt + WORTHWHILE_GROWTH) return
       // the second pass lets V8 release the pages the first one emptied
       gc()
       gc()
+      collectedAt = getHeapStatistics().total_heap_size
     }
   }, quietMs)
   timer.unref()
