@@ -24,7 +24,8 @@ export class ApiError extends ClientError {
   readonly status: number
   readonly faultstring: string
   constructor(status: number, faultstring: string) {
-    super(`${faultstring} (HTTP ${status})`)
+    // A multi-line faultstring (jsonschema's details) keeps its first line, and the status.
+    super(`${faultstring.split('\n')[0]?.trimEnd() ?? ''} (HTTP ${status})`)
     this.name = 'ApiError'
     this.status = status
     this.faultstring = faultstring
@@ -59,15 +60,16 @@ export function faultstringOf(text: string): string {
   }
   if (typeof em === 'object' && em !== null) {
     const e = em as Record<string, unknown>
+    // Ironic's own 404 for an unknown path has an empty description: fall through to its title.
     for (const key of ['faultstring', 'description', 'message', 'title']) {
       const v = e[key]
-      if (typeof v === 'string') return v
+      if (typeof v === 'string' && v !== '') return v
     }
   }
   const b = body as Record<string, unknown>
   for (const key of ['faultstring', 'message', 'title', 'description']) {
     const v = b[key]
-    if (typeof v === 'string') return v
+    if (typeof v === 'string' && v !== '') return v
   }
   return text.trim()
 }

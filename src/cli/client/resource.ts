@@ -22,6 +22,8 @@ export interface ResourceDef {
   labels?: Readonly<Record<string, string>>
   /** Link-like fields left out of `show` (links, nodes, ports...). */
   hidden?: readonly string[]
+  /** `--long` sends no `detail` (the collection has none, e.g. allocations: every field is listed). */
+  noDetail?: boolean
 }
 
 /** Options of a list command as commander parses them. */
@@ -87,7 +89,7 @@ export async function runList(ctx: ActionContext, def: ResourceDef, query: Query
   const q: Query = { ...query }
   if (flags.marker !== undefined) q.marker = flags.marker
   if (flags.long) {
-    q.detail = true
+    if (!def.noDetail) q.detail = true
     columns = def.longColumns
   } else if (flags.fields && flags.fields.length > 0) {
     const fields = flags.fields.flatMap((f) => f.split(',')).filter((f) => f !== '')

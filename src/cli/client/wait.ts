@@ -73,7 +73,7 @@ export function powerWait(expected: string): WaitSpec {
       const err = node.last_error ? `, and has error: ${String(node.last_error)}` : ''
       return {
         kind: 'failed',
-        message: `Node ${ident} failed to reach power state ${expected}. It's in power state ${String(node.power_state)}${err}`,
+        message: `Node ${ident} failed to reach power state ${expected}. It's in power state ${show(node.power_state)}${err}`,
       }
     },
     describe: (node) =>

@@ -25,7 +25,7 @@ async function waitForAllocation(ctx: ActionContext, created: Record<string, unk
     if (alloc.state !== 'allocating') return alloc
     const remaining = seconds * 1000 - (Date.now() - start)
     if (seconds > 0 && remaining <= 0) {
-      throw new ClientError(`Allocation ${id} failed to reach state active in ${seconds} seconds`)
+      throw new ClientError(`Allocation ${id} failed to become active in ${seconds} seconds`)
     }
     await sleep(seconds > 0 ? Math.min(pollInterval() * 1000, remaining) : pollInterval() * 1000)
     alloc = await ctx.client().get(`/allocations/${encodeURIComponent(id)}`)
@@ -37,7 +37,7 @@ const extra = opt('extra', 'dict', 'record arbitrary key/value metadata (repeata
 const ALLOCATION: CrudSpec = {
   def: {
     path: '/allocations', key: 'allocations', singular: 'allocation',
-    columns: COLUMNS.allocation, longColumns: COLUMNS.allocationLong,
+    columns: COLUMNS.allocation, longColumns: COLUMNS.allocationLong, noDetail: true,
   },
   words: 'allocation',
   ident: '<allocation>',

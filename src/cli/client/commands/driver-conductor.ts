@@ -32,7 +32,8 @@ async function listDrivers(ctx: ActionContext): Promise<void> {
   }
   const { drivers } = await ctx.client().get<{ drivers: Obj[] }>('/drivers', q)
   const rows = sortItems(drivers.map(commaLists), 'name')
-  ctx.list(labelsFor(columns, DRIVER_LABELS), rowsOf(rows, columns))
+  // like python-ironicclient, `--fields` columns get the plain labels ("Name", not "Supported driver(s)")
+  ctx.list(labelsFor(columns, q.fields === undefined ? DRIVER_LABELS : {}), rowsOf(rows, columns))
 }
 
 function propertyList(ctx: ActionContext, props: Obj): void {

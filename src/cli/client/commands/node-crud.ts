@@ -76,6 +76,8 @@ const LIST_STRING_FILTERS = [
   'provision_state', 'driver', 'resource_class', 'conductor_group', 'conductor', 'chassis', 'owner',
   'lessee', 'description_contains', 'instance_name', 'shards', 'parent_node', 'fault',
 ]
+/** Filters whose query argument is named differently (python-ironicclient's node.list). */
+const QUERY_NAMES: Readonly<Record<string, string>> = { chassis: 'chassis_uuid', shards: 'shard' }
 
 function listOptions(cmd: Command): void {
   addListOptions(cmd, 'nodes')
@@ -95,7 +97,9 @@ function listOptions(cmd: Command): void {
 async function listNodes(ctx: ActionContext): Promise<void> {
   const o = ctx.opts
   const q: Query = {}
-  for (const f of LIST_STRING_FILTERS) if (typeof o[camel(f)] === 'string') q[f] = o[camel(f)] as string
+  for (const f of LIST_STRING_FILTERS) {
+    if (typeof o[camel(f)] === 'string') q[QUERY_NAMES[f] ?? f] = o[camel(f)] as string
+  }
   for (const f of ['maintenance', 'retired'] as const) if (typeof o[f] === 'boolean') q[f] = o[f]
   if (o.associated) q.associated = true
   if (o.unassociated) q.associated = false
@@ -108,7 +112,9 @@ async function listNodes(ctx: ActionContext): Promise<void> {
 async function showNodeCommand(ctx: ActionContext, ident: string): Promise<void> {
   const q = showQuery(ctx)
   if (ctx.opts.instance) {
-    const found = await ctx.client().list('/nodes/detail', 'nodes', { instance_uuid: ident, ...q })
+    // like get_by_instance_uuid: /nodes/detail refuses `fields`, so chosen fields go to /nodes
+    const path = q.fields ? '/nodes' : '/nodes/detail'
+    const found = await ctx.client().list(path, 'nodes', { instance_uuid: ident, ...q })
     const node = found[0]
     if (!node) throw new ClientError(`No node is associated with instance ${ident} (HTTP 404)`)
     showNode(ctx, node, !q.fields)

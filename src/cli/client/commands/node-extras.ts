@@ -73,8 +73,8 @@ function registerVifs(node: Command): void {
 async function removeTraits(ctx: ActionContext, id: string, traits: string[]): Promise<void> {
   if (ctx.opts.all) {
     if (traits.length > 0) throw new UsageError('--all cannot be used with trait names')
+    // python-ironicclient prints nothing for --all (unlike `runbook trait remove --all`)
     await ctx.client().delete(nodePath(id, '/traits'))
-    ctx.out(`Removed all traits from node ${id}\n`)
     return
   }
   if (traits.length === 0) throw new UsageError('give trait names or --all')
@@ -110,9 +110,20 @@ function registerTraits(node: Command): void {
     examples: ['anvil node trait add node-0 CUSTOM_GPU HW_CPU_X86_VMX'],
     args: ['<node>', '<trait...>'],
     action: async (ctx, [id, traits]) => {
-      for (const t of traits as string[]) {
-        await ctx.client().put(nodePath(id as string, `/traits/${encodeURIComponent(t)}`))
-        ctx.out(`Added trait ${t}\n`)
+      // like python-ironicclient, a refused trait does not stop the others
+      const list = traits as string[]
+      const failures: string[] = []
+      for (const t of list) {
+        try {
+          await ctx.client().put(nodePath(id as string, `/traits/${encodeURIComponent(t)}`))
+          ctx.out(`Added trait ${t}\n`)
+        } catch (err) {
+          if (list.length === 1) throw err
+          failures.push(`${t}: ${messageOf(err)}`)
+        }
+      }
+      if (failures.length > 0) {
+        throw new ClientError(`Failed to add ${failures.length} trait(s): ${failures.join('; ')}`)
       }
     },
   })
@@ -301,6 +312,8 @@ function registerBiosAndChildren(node: Command): void {
     args: ['<node>'],
     output: 'list',
     action: async (ctx, [id]) => {
+      // before 1.83 Ironic reads `children` as a field name: "Field children is not a valid field"
+      await ctx.client().requireMinor(83, 'node children list')
       const { children: list } = await ctx.client().get<{ children: string[] }>(nodePath(id as string, '/children'))
       ctx.list([labelOf('children')], list.map((c) => [c]))
     },

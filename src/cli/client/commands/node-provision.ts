@@ -16,6 +16,8 @@ interface Verb {
   summary: string
   /** State reached when done (enables --wait). */
   expected?: string
+  /** Oldest API minor version with this verb (checked before sending, for a clear message). */
+  minor?: number
   options?: (cmd: Command) => void
 }
 
@@ -34,7 +36,10 @@ const VERBS: readonly Verb[] = [
   { name: 'provide', target: 'provide', expected: 'available', summary: 'Set provision state of baremetal node to "provide"' },
   { name: 'inspect', target: 'inspect', expected: 'manageable', summary: 'Set provision state of baremetal node to "inspect"' },
   { name: 'clean', target: 'clean', expected: 'manageable', summary: 'Set provision state of baremetal node to "clean"', options: stepOpts('clean') },
-  { name: 'service', target: 'service', expected: 'active', summary: 'Set provision state of baremetal node to "service"', options: stepOpts('service') },
+  {
+    name: 'service', target: 'service', expected: 'active', minor: 87,
+    summary: 'Set provision state of baremetal node to "service"', options: stepOpts('service'),
+  },
   { name: 'deploy', target: 'active', expected: 'active', summary: 'Set provision state of baremetal node to "deploy"', options: deployOpts },
   { name: 'rebuild', target: 'rebuild', expected: 'active', summary: 'Set provision state of baremetal node to "rebuild"', options: deployOpts },
   { name: 'undeploy', target: 'deleted', expected: 'available', summary: 'Set provision state of baremetal node to "deleted"' },
@@ -45,7 +50,7 @@ const VERBS: readonly Verb[] = [
   { name: 'unrescue', target: 'unrescue', expected: 'active', summary: 'Set provision state of baremetal node to "unrescue"' },
   { name: 'adopt', target: 'adopt', expected: 'active', summary: 'Set provision state of baremetal node to "adopt"' },
   { name: 'abort', target: 'abort', summary: 'Set provision state of baremetal node to "abort"' },
-  { name: 'unhold', target: 'unhold', summary: 'Set provision state of baremetal node to "unhold"' },
+  { name: 'unhold', target: 'unhold', minor: 85, summary: 'Set provision state of baremetal node to "unhold"' },
 ]
 
 /** Parses the optional `--wait` timeout (seconds, 0 = forever). */
@@ -83,8 +88,14 @@ function provisionBody(verb: Verb, o: Record<string, unknown>): Record<string, u
   return body
 }
 
+/** `runbook` in a provision request (clean, service) needs runbooks (API 1.92). */
+const RUNBOOK_MINOR = 92
+
 async function runVerb(ctx: ActionContext, verb: Verb, idents: string[]): Promise<void> {
   const body = provisionBody(verb, ctx.opts)
+  // an older Ironic answers these with "Unexpected arguments" or a state error: say why instead
+  if (verb.minor !== undefined) await ctx.client().requireMinor(verb.minor, `node ${verb.name}`)
+  if (body.runbook !== undefined) await ctx.client().requireMinor(RUNBOOK_MINOR, '--runbook')
   for (const id of idents) await ctx.client().put(nodePath(id, '/states/provision'), body)
   const timeout = ctx.opts.wait
   if (timeout === undefined || verb.expected === undefined) return

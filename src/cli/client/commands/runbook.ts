@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import { argsToPatch, boolArg, jsonArg, keyValuesToDict, prefixed, type PatchOp } from '../args.js'
-import { collect, defineCommand, group, type ActionContext } from '../command.js'
+import { collect, defineCommand, group, type ActionContext, type CommandSpec } from '../command.js'
 import { ClientError, UsageError, messageOf } from '../errors.js'
 import {
   addListOptions, addShowFields, deleteEach, memberPath, patchEach, runList, showQuery, showResource,
@@ -24,6 +24,19 @@ const RUNBOOK: ResourceDef = {
 
 /** Feature needing 1.112: `--description` and the trait commands. */
 const TRAITS_MINOR = 112
+
+/** Runbooks appeared in API 1.92; an older Ironic answers /v1/runbooks with a bare 404. */
+const RUNBOOKS_MINOR = 92
+
+/** defineCommand for a runbook command: fails clearly before any request on an older API. */
+const define = (parent: Command, spec: CommandSpec): Command =>
+  defineCommand(parent, {
+    ...spec,
+    action: async (ctx, args) => {
+      await ctx.client().requireMinor(RUNBOOKS_MINOR, 'The runbook API')
+      await spec.action(ctx, args)
+    },
+  })
 
 const STEPS_HELP =
   "runbook steps: JSON, a JSON/YAML file or '-' (stdin); a list of {interface, step, args, order}"
@@ -82,7 +95,7 @@ async function unsetOps(ctx: ActionContext): Promise<PatchOp[]> {
 }
 
 function registerCrud(runbook: Command): void {
-  defineCommand(runbook, {
+  define(runbook, {
     name: 'create',
     summary: 'Create a new runbook',
     examples: [
@@ -101,7 +114,7 @@ function registerCrud(runbook: Command): void {
         .option('--disable-ramdisk', 'do not boot the agent ramdisk when this runbook is used'),
     action: (ctx) => create(ctx),
   })
-  defineCommand(runbook, {
+  define(runbook, {
     name: 'list',
     summary: 'List baremetal runbooks',
     examples: ['anvil runbook list', 'anvil runbook list --long -f json'],
@@ -109,7 +122,7 @@ function registerCrud(runbook: Command): void {
     options: (cmd) => void addListOptions(cmd, 'runbooks'),
     action: (ctx) => runList(ctx, RUNBOOK, {}),
   })
-  defineCommand(runbook, {
+  define(runbook, {
     name: 'show',
     summary: 'Show baremetal runbook details',
     examples: ['anvil runbook show CUSTOM_FW'],
@@ -120,7 +133,7 @@ function registerCrud(runbook: Command): void {
       showResource(ctx, await ctx.client().get(memberPath(RUNBOOK, id as string), showQuery(ctx)))
     },
   })
-  defineCommand(runbook, {
+  define(runbook, {
     name: 'set',
     summary: 'Set baremetal runbook properties',
     examples: ['anvil runbook set CUSTOM_FW --public --extra team=ops'],
@@ -136,7 +149,7 @@ function registerCrud(runbook: Command): void {
         .option('--disable-ramdisk [disable_ramdisk]', 'do not boot the agent ramdisk (true/false; no value: true)'),
     action: async (ctx, [id]) => patchEach(ctx, RUNBOOK, [id as string], await setOps(ctx)),
   })
-  defineCommand(runbook, {
+  define(runbook, {
     name: 'unset',
     summary: 'Unset baremetal runbook properties',
     examples: ['anvil runbook unset CUSTOM_FW --owner --extra team'],
@@ -151,7 +164,7 @@ function registerCrud(runbook: Command): void {
         .option('--disable-ramdisk', 'unset disable_ramdisk'),
     action: async (ctx, [id]) => patchEach(ctx, RUNBOOK, [id as string], await unsetOps(ctx)),
   })
-  defineCommand(runbook, {
+  define(runbook, {
     name: 'delete',
     summary: 'Delete runbook(s)',
     examples: ['anvil runbook delete CUSTOM_FW'],
@@ -185,7 +198,7 @@ async function removeTraits(ctx: ActionContext, id: string, traits: string[]): P
 
 function registerTraits(runbook: Command): void {
   const trait = group(runbook, 'trait', 'Traits of a runbook (nodes with one of them may run it)')
-  defineCommand(trait, {
+  define(trait, {
     name: 'list',
     summary: "List a runbook's traits",
     examples: ['anvil runbook trait list CUSTOM_FW'],
@@ -197,7 +210,7 @@ function registerTraits(runbook: Command): void {
       ctx.list(['Traits'], traits.map((t) => [t]))
     },
   })
-  defineCommand(trait, {
+  define(trait, {
     name: 'add',
     summary: 'Add traits to a runbook',
     examples: ['anvil runbook trait add CUSTOM_FW CUSTOM_RACK1 CUSTOM_RACK2'],
@@ -210,7 +223,7 @@ function registerTraits(runbook: Command): void {
       }
     },
   })
-  defineCommand(trait, {
+  define(trait, {
     name: 'remove',
     summary: 'Remove trait(s) from a runbook',
     examples: ['anvil runbook trait remove CUSTOM_FW CUSTOM_RACK1', 'anvil runbook trait remove CUSTOM_FW --all'],

@@ -5,6 +5,7 @@
 import { stringify } from 'yaml'
 import { UsageError } from '../errors.js'
 import { pyJson } from './pyjson.js'
+import { pyYamlStyle } from './pyyaml.js'
 import { pyStr } from './pyrepr.js'
 import { renderTable, type Align } from './table.js'
 
@@ -38,7 +39,9 @@ export function selectColumns(names: readonly string[], wanted: readonly string[
 }
 
 function yamlText(value: unknown): string {
-  return stringify(value, { version: '1.1', sortMapEntries: true, indentSeq: false, singleQuote: true })
+  // unfolded (lineWidth 0): pyYamlStyle folds long lines the way PyYAML does
+  const options = { version: '1.1', sortMapEntries: true, indentSeq: false, singleQuote: true, lineWidth: 0 } as const
+  return pyYamlStyle(stringify(value, options))
 }
 
 function csvCell(value: unknown, mode: string): string {
