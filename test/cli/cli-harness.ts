@@ -24,7 +24,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   }
   const [file, ...pre] = cmd ?? [process.execPath, CLI]
   return new Promise((resolve, reject) => {
-    const child = spawn(file!, [...pre, ...args], { env: { ...base, ANVIL_WAIT_INTERVAL: '0.05', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(file!, [...pre, ...args], { env: { ...base, ANVIL_WAIT_INTERVAL: '0.05', ANVIL_RETRY_INTERVAL: '0.01', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -54,6 +54,23 @@ function send(url: string, method: string, headers: Record<string, string>, body
   })
 }
 
+/**
+ * Retries of an answer that may change by itself, as python-ironicclient retries (5 times, 2 s
+ * apart): 503, and 409 for a node locked by a running task. Other conflicts (a duplicate name)
+ * fail at once, where python-ironicclient would retry them too.
+ */
+const MAX_RETRIES = 5
+
+function isTransient(res: RawResponse): boolean {
+  return res.status === 503 || (res.status === 409 && / is locked by host /.test(res.text))
+}
+
+/** Seconds between retries: ANVIL_RETRY_INTERVAL (for tests) or 2. */
+function retryIntervalMs(): number {
+  const v = Number(process.env.ANVIL_RETRY_INTERVAL)
+  return (Number.isFinite(v) && v >= 0 && process.env.ANVIL_RETRY_INTERVAL !== '' ? v : 2) * 1000
+}
+
 /** Parses `1.N` into N. */
 export function minorOf(version: string): number {
   const m = /^1\.(\d+)$/.exec(version)
@@ -145,7 +162,12 @@ export class BareMetalClient {
         ? opts.body
         : JSON.stringify(opts.body)
     }
-    const res = await send(this.url(path, opts.query), method, headers, body)
+    const url = this.url(path, opts.query)
+    let res = await send(url, method, headers, body)
+    for (let retry = 1; retry <= MAX_RETRIES && isTransient(res); retry++) {
+      await new Promise((r) => setTimeout(r, retryIntervalMs()))
+      res = await send(url, method, headers, body)
+    }
     const text = res.text
     if (res.status >= 400) throw new ApiError(res.status, faultstringOf(text))
     let parsed: unknown = undefined
