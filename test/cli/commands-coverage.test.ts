@@ -119,6 +119,7 @@
  *   anvil runbook trait list         partial  cli/runbook, cli/commands-runbook
  *   anvil runbook trait add          live     cli/runbook
  *   anvil runbook trait remove       live     cli/runbook
+ *   anvil shard list                 none     cli/shard
  *   anvil driver list                live     cli/output, cli/commands-driver-conductor
  *   anvil driver show                partial  cli/output, cli/commands-driver-conductor
  *   anvil driver property list       none     cli/commands-driver-conductor

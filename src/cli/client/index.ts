@@ -14,6 +14,7 @@ import { registerNodePower } from './commands/node-power.js'
 import { registerNodeProvision } from './commands/node-provision.js'
 import { registerNodeUpdate } from './commands/node-update.js'
 import { registerRunbook } from './commands/runbook.js'
+import { registerShard } from './commands/shard.js'
 import { registerSimpleResources } from './commands/resources.js'
 
 function addGlobalOptions(program: Command): void {
@@ -45,6 +46,7 @@ export function registerClientCommands(program: Command): void {
   registerSimpleResources(program)
   registerAllocation(program)
   registerRunbook(program)
+  registerShard(program)
   registerDriversAndConductors(program)
   registerCreate(program)
   registerCompletion(program)
