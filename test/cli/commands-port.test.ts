@@ -246,6 +246,13 @@ describe('anvil port', () => {
     expect(JSON.parse((await cli('port', 'show', P1, '--fields', 'uuid', 'address', '-f', 'json')).stdout)).toEqual({ address: MAC1, uuid: P1 })
   })
 
+  it('shows a port by its MAC address with --address', async () => {
+    const byMac = JSON.parse((await cli('port', 'show', '--address', MAC1, '-f', 'json')).stdout) as Record<string, unknown>
+    expect(byMac.uuid).toBe(P1)
+    expect(JSON.parse((await cli('port', 'show', '--address', MAC1, '--fields', 'uuid', '-f', 'json')).stdout)).toEqual({ uuid: P1 })
+    expect(await cli('port', 'show', '--address', '52:54:00:ff:ff:ff')).toEqual({ code: 1, stdout: '', stderr: 'Not Found (HTTP 404)\n' })
+  })
+
   it('sets and unsets fields', async () => {
     const set = await cli('port', 'set', P2, '--node', NODE, '--address', '52:54:00:00:0e:05', '--extra', 'k=1',
       '--local-link-connection', 'switch_id=00:11:22:33:44:66', '--local-link-connection', 'port_id=Eth2',

@@ -6,7 +6,7 @@
 import type { Command } from 'commander'
 import { argsToPatch, boolArg, jsonArg, keyValuesToDict, type PatchOp } from './args.js'
 import { collect, defineCommand, intOption, type ActionContext } from './command.js'
-import { UsageError } from './errors.js'
+import { ApiError, UsageError } from './errors.js'
 import type { Query } from './http-client.js'
 import {
   addListOptions, addShowFields, deleteEach, memberPath, patchEach, runList, showQuery, showResource,
@@ -45,6 +45,8 @@ export interface CrudSpec {
   filters?: readonly FieldOption[]
   set: readonly FieldOption[]
   unset: readonly FieldOption[]
+  /** `show --address`: the identifier may be the MAC address (ports and port groups). */
+  showByAddress?: boolean
   /** Called after create (e.g. allocation --wait). */
   afterCreate?: (ctx: ActionContext, created: Record<string, unknown>) => Promise<Record<string, unknown>>
   createExtra?: (cmd: Command) => void
@@ -158,9 +160,17 @@ function registerReadCommands(parent: Command, spec: CrudSpec): void {
     examples: [`anvil ${spec.words} show ${spec.ident}`],
     args: [spec.ident],
     output: 'one',
-    options: (cmd) => void addShowFields(cmd),
+    options: (cmd) => {
+      addShowFields(cmd)
+      if (spec.showByAddress) {
+        cmd.option('--address', `${spec.ident} is the MAC address (instead of the UUID) of the ${spec.def.singular}`)
+      }
+    },
     action: async (ctx, [id]) => {
-      showResource(ctx, await ctx.client().get(memberPath(spec.def, id as string), showQuery(ctx)), spec.def.hidden)
+      const found = ctx.opts.address === true
+        ? await byAddress(ctx, spec.def, id as string)
+        : await ctx.client().get(memberPath(spec.def, id as string), showQuery(ctx))
+      showResource(ctx, found, spec.def.hidden)
     },
   })
 }
@@ -218,3 +228,17 @@ export function registerCrud(parent: Command, spec: CrudSpec): void {
 export function opt(flag: string, kind: FieldKind, help: string, extra: Partial<FieldOption> = {}): FieldOption {
   return { flag, field: flag.replace(/-/g, '_'), kind, help, ...extra }
 }
+
+/**
+ * The one member with this MAC address, as python-ironicclient's `get_by_address` finds it: a
+ * filtered list (`/detail` unless fields are asked for) that must hold exactly one item.
+ */
+async function byAddress(ctx: ActionContext, def: ResourceDef, address: string): Promise<Record<string, unknown>> {
+  const query = showQuery(ctx)
+  const path = query.fields === undefined ? `${def.path}/detail` : def.path
+  const page = await ctx.client().get<Record<string, unknown>>(path, { ...query, address })
+  const items = page[def.key]
+  if (!Array.isArray(items) || items.length !== 1) throw new ApiError(404, 'Not Found')
+  return items[0] as Record<string, unknown>
+}
+

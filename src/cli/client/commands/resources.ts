@@ -16,6 +16,7 @@ const PORT: CrudSpec = {
   words: 'port',
   ident: '<port>',
   createArg: { name: 'address', field: 'address' },
+  showByAddress: true,
   createExample: 'anvil port create 52:54:00:12:34:56 --node node-uuid --pxe-enabled true',
   create: [
     node(true), uuid, extra,
@@ -59,6 +60,7 @@ const PORTGROUP: CrudSpec = {
   },
   words: 'port group',
   ident: '<port-group>',
+  showByAddress: true,
   createExample: 'anvil port group create --node node-uuid --name bond0 --mode 802.3ad',
   create: [
     node(true), opt('address', 'string', 'MAC address'), opt('name', 'string', 'name'), uuid, extra,
