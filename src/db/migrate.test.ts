@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dialects, freshDatabase } from '../../test/helpers/anvil.js'
 import { openDatabase, type Database } from './database.js'
+import { uniqueViolation } from './errors.js'
 import { appliedMigrations, downgradeDatabase, upgradeDatabase } from './migrate.js'
 import { TABLES } from './migrations/0001-initial.js'
 
@@ -25,7 +26,7 @@ describe.each(dialects())('migrations on %s', (dialect) => {
   it('creates every table of the v1 API, and is idempotent', async () => {
     const db = await open()
     await upgradeDatabase(db)
-    expect(await appliedMigrations(db)).toEqual(['0001-initial'])
+    expect(await appliedMigrations(db)).toEqual(['0001-initial', '0002-unique-keys'])
     const tables = (await db.db.introspection.getTables()).map((t) => t.name)
     for (const t of Object.keys(TABLES)) expect(tables).toContain(t)
     const again = await upgradeDatabase(db)
@@ -49,9 +50,30 @@ describe.each(dialects())('migrations on %s', (dialect) => {
     expect(await db.db.selectFrom('node_traits').selectAll().execute()).toEqual([])
   })
 
+  it('keeps the unique keys of 0002 and reports the last column of a composite one', async () => {
+    const db = await open()
+    await upgradeDatabase(db)
+    const now = new Date().toISOString()
+    await db.db.insertInto('nodes').values({ driver: 'fake-hardware', conductor_group: '', created_at: now, uuid: 'n1' }).execute()
+    const { id } = await db.db.selectFrom('nodes').select('id').where('uuid', '=', 'n1').executeTakeFirstOrThrow()
+    const target = (uuid: string) => ({ uuid, node_id: id, volume_type: 'iscsi', boot_index: 0, volume_id: uuid, created_at: now })
+    await db.db.insertInto('volume_targets').values(target('t1')).execute()
+    const err = await db.db.insertInto('volume_targets').values(target('t2')).execute().catch((e: unknown) => e)
+    expect(uniqueViolation(err)).toBe('boot_index')
+    const port = (uuid: string, address: string) => ({ uuid, address, name: 'nic0', created_at: now })
+    await db.db.insertInto('ports').values(port('p1', '52:54:00:00:00:01')).execute()
+    const dup = await db.db.insertInto('ports').values(port('p2', '52:54:00:00:00:02')).execute().catch((e: unknown) => e)
+    expect(uniqueViolation(dup)).toBe('name')
+    // ports without a name never collide
+    const unnamed = (uuid: string, address: string) => ({ ...port(uuid, address), name: null })
+    await db.db.insertInto('ports').values([unnamed('p3', '52:54:00:00:00:03'), unnamed('p4', '52:54:00:00:00:04')]).execute()
+  })
+
   it('downgrades to an empty schema', async () => {
     const db = await open()
     await upgradeDatabase(db)
+    await downgradeDatabase(db)
+    expect(await appliedMigrations(db)).toEqual(['0001-initial'])
     await downgradeDatabase(db)
     expect(await appliedMigrations(db)).toEqual([])
     const tables = (await db.db.introspection.getTables()).map((t) => t.name)

@@ -5,10 +5,12 @@ import type { Migration, MigrationProvider, MigrationResultSet } from 'kysely'
 import { Migrator } from './kysely.js'
 import type { Database } from './database.js'
 import * as initial from './migrations/0001-initial.js'
+import * as uniqueKeys from './migrations/0002-unique-keys.js'
 
 function migrationsFor(dialect: Database['dialect']): Record<string, Migration> {
   return {
     '0001-initial': { up: initial.up(dialect), down: initial.down },
+    '0002-unique-keys': uniqueKeys,
   }
 }
 

@@ -9,6 +9,7 @@ import { isoTimestamp } from '../../common/clock.js'
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../common/errors.js'
 import { InvalidStateRequestedError } from '../../common/state-machine.js'
 import { PowerState } from '../../common/states.js'
+import { uniqueViolation } from '../../db/errors.js'
 import type { Tables } from '../../db/tables.js'
 import {
   deleteVolumeConnector,
@@ -123,7 +124,12 @@ async function updateVolume(task: NodeTask, kind: VolumeKindName, p: Record<stri
   if (Object.keys(changes).length === 0) return
   await checkVolumeUnique(db, kind, { ...row, ...changes }, row.id)
   const opts = { revision: Number(p.revision), updatedAt: isoTimestamp(clock.now()) }
-  if (!(await STORES[kind].update(db, row.id, changes, opts))) {
+  const updated = await STORES[kind].update(db, row.id, changes, opts).catch(async (err: unknown) => {
+    // a race lost at the database's unique key: report it as the check above would have
+    if (uniqueViolation(err) !== undefined) await checkVolumeUnique(db, kind, { ...row, ...changes }, row.id)
+    throw err
+  })
+  if (!updated) {
     throw new PreconditionFailedError(`The volume ${kind} was changed by another request; retry.`)
   }
 }

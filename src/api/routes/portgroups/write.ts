@@ -41,8 +41,13 @@ export function checkPortgroupValues(values: Record<string, unknown>, minor: num
 }
 
 /** Maps a UNIQUE violation on portgroups to Ironic's 409s; rethrows anything else. */
-export function portgroupConflict(err: unknown, values: { name?: unknown; uuid?: unknown }): never {
+export function portgroupConflict(
+  err: unknown,
+  values: { name?: unknown; uuid?: unknown; address?: unknown },
+): never {
   switch (uniqueViolation(err)) {
+    case 'address':
+      throw portgroupMacExists(String(values.address))
     case 'name':
       throw new ConflictError(
         `A portgroup with name ${String(values.name)} already exists.`,
@@ -66,7 +71,11 @@ export async function checkPortgroupAddress(
 ): Promise<void> {
   if (typeof address !== 'string' || !(await portgroupAddressTaken(database.db, address, exceptId)))
     return
-  throw new ConflictError(
+  throw portgroupMacExists(address)
+}
+
+function portgroupMacExists(address: string): ConflictError {
+  return new ConflictError(
     `A portgroup with MAC address ${address} already exists.`,
     'PORTGROUP_MAC_ALREADY_EXISTS',
   )

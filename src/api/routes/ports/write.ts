@@ -132,6 +132,8 @@ export function portConflict(
         `A port with UUID ${String(values.uuid)} already exists.`,
         'PORT_ALREADY_EXISTS',
       )
+    case 'name':
+      throw duplicatePortName(values.name)
     default:
       throw err
   }

@@ -71,6 +71,8 @@ export async function createVolume(
     id = await kind.insert(database.db, row)
   } catch (err) {
     if (uniqueViolation(err) === 'uuid') throw kind.duplicateUuid(uuid)
+    // a race lost at the database's unique key: report it as the check above would have
+    if (uniqueViolation(err) !== undefined) await checkVolumeUnique(database.db, kind.name, row)
     throw err
   }
   return (await kind.find(database.db, { id }))!
