@@ -101,3 +101,111 @@ export function versionIs(version: string): (res: Answer) => string[] {
     return [`X-OpenStack-Ironic-API-Version: wanted ${version}, got ${String(got)}`]
   }
 }
+
+// ---- the groups recorded later (fixtures 1001 on: volume, vifs, console, bios, raid, shards,
+// allocations, deploy templates)
+
+/**
+ * Ironic bug (21.4 and master): `check_volume_list_policy` looks the parent node up by UUID only,
+ * so /v1/nodes/<name>/volume/{connectors,targets} is a 404 although every other node path takes
+ * a name. Anvil takes a name here too (as for /v1/nodes/<name>/ports).
+ */
+export function volumeListByName(key: 'connectors' | 'targets'): Difference {
+  return {
+    why: 'Ironic bug: /v1/nodes/<name>/volume/* finds the node by UUID only (404 "Node <name>")',
+    status: 200,
+    check: (res) => {
+      const items = (res.body as Record<string, unknown> | null)?.[key]
+      return Array.isArray(items) && items.length > 0 ? [] : [`no ${key} listed`]
+    },
+  }
+}
+
+/**
+ * Ironic 21.4 bug: a handler that takes no query argument gets an unknown one as a keyword
+ * and fails with TypeError (500 "...get_all() got an unexpected keyword argument 'bogus'").
+ */
+export const UNEXPECTED_ARGUMENT: Difference = {
+  why: 'Ironic 21.4 bug: an unknown query argument is a 500 TypeError in handlers without any',
+  status: 400,
+  faultstring: 'Unexpected arguments: bogus',
+}
+
+/**
+ * PUT /v1/nodes/{node}/states/console with a body that is not JSON: Ironic 21.4 ignores the body
+ * (pecan finds no `enabled` in it) and answers 400 "Missing mandatory parameter: enabled";
+ * Anvil refuses the body itself, as for every request (see BAD_JSON).
+ */
+export const CONSOLE_BAD_JSON: Difference = {
+  why: 'Ironic 21.4 ignores a console body that is not JSON (400, missing "enabled")',
+  status: 400,
+  faultstring: /^Invalid JSON in the request body: /,
+}
+
+/**
+ * master validates the BIOS endpoints' query and path with JSON schemas
+ * (`api/schemas/v1/bios.py`, "Schema error: ..."); 21.4 used `args.validate` and
+ * `get_request_return_fields` ("Invalid query parameter ?fields=['name'] received.",
+ * "Unexpected arguments: fields", "Expected name for setting_name: ...").
+ */
+export function biosSchemaError(message: string): Difference {
+  return {
+    why: 'master: the BIOS endpoints check their query and path with api/schemas/v1/bios.py',
+    status: 400,
+    faultstring: `Schema error: ${message}`,
+  }
+}
+
+/** The enum of master's `?fields=` for BIOS settings (≥1.74), in the schema's order. */
+export const BIOS_FIELD_CHOICES =
+  "['allowable_values', 'attribute_type', 'created_at', 'lower_bound', 'links', 'max_length', " +
+  "'min_length', 'name', 'node_uuid', 'read_only', 'reset_required', 'unique', 'updated_at', " +
+  "'value']"
+
+/**
+ * Ironic bug: `?fields=links` on a BIOS list is a 500 ("'BIOSSetting' object has no attribute
+ * 'links'"), though master's query schema lists `links`; Anvil answers with the asked fields.
+ */
+export const BIOS_FIELDS_LINKS: Difference = {
+  why: "Ironic bug: ?fields=...,links on a BIOS list is a 500 (AttributeError on 'links')",
+  status: 200,
+  check: (res) => {
+    const first = (res.body as { bios?: Array<Record<string, unknown>> }).bios?.[0]
+    const keys = Object.keys(first ?? {}).join(',')
+    return keys === 'created_at,updated_at,name,value,links' ? [] : [`keys: ${keys}`]
+  },
+}
+
+/**
+ * Ironic bug: GET /v1/nodes/{node}/states/raid falls through to `NodeStatesController.get` and
+ * fails with TypeError (500 "get() takes 2 positional arguments but 3 were given"); Anvil has
+ * only PUT there.
+ */
+export const RAID_GET: Difference = {
+  why: 'Ironic bug: GET states/raid is a 500 TypeError in NodeStatesController.get',
+  status: 405,
+  faultstring: 'The method GET is not allowed for this resource.',
+}
+
+/**
+ * TODO src/conductor/bios-store.ts: `replace` deletes and re-inserts every setting, so a setting
+ * whose value a later apply_configuration changes keeps `updated_at` null and gets a new
+ * `created_at`; Ironic's `sync_node_setting` updates it in place (updated_at set).
+ */
+export const BIOS_UPDATED_AT_TODO =
+  'TODO src/conductor/bios-store.ts: re-applied settings are re-created, updated_at stays null'
+
+/**
+ * TODO src/drivers/raid/config.ts: Ironic validates RAID configurations with
+ * `jsonschema.validate`, which reports jsonschema's `best_match` (for an `anyOf`, the error of
+ * the branch that fits the value's type: "'x' is not one of ['MAX']"); Anvil reports the
+ * `anyOf` itself ("'x' is not valid under any of the given schemas").
+ */
+export const RAID_ANY_OF_TODO: Difference = {
+  why: "TODO src/drivers/raid/config.ts: anyOf errors are not reported as jsonschema's best_match",
+  status: 400,
+  faultstring: "RAID config validation error: 'x' is not valid under any of the given schemas",
+}
+
+/** TODO src/api/http.ts route(): a 405 carries no Allow header (also misc-put-ports). */
+export const NO_ALLOW_HEADER = 'TODO src/api/http.ts route(): 405 without an Allow header'

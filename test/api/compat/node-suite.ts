@@ -6,16 +6,19 @@ import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BAD_JSON, cannotPatch } from './differences.js'
-import type { Step } from './replay.js'
+import { FIXTURE_FILE, type Step } from './replay.js'
 
 const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/ironic-21.4')
 
 /** Slugs of the fixtures whose slug starts with `prefix`, in recording order. */
 export function slugsStartingWith(prefix: string): string[] {
   return readdirSync(FIXTURE_DIR)
-    .filter((f) => /^\d{3}-.*\.json$/.test(f) && f.slice(4).startsWith(prefix))
-    .sort()
-    .map((f) => f.slice(4, -5))
+    .flatMap((f) => {
+      const m = FIXTURE_FILE.exec(f)
+      return m && m[2]!.startsWith(prefix) ? [{ n: Number(m[1]), slug: m[2]! }] : []
+    })
+    .sort((a, b) => a.n - b.n)
+    .map((f) => f.slug)
 }
 
 /**

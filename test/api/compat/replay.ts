@@ -47,6 +47,11 @@ export interface Step {
   differs?: Difference
   /** After the step, waits until the node of the first bound alias rests in this state. */
   waitFor?: string
+  /**
+   * After the step (and `waitFor`), polls `GET url` until `done(body)` holds (`{alias}` in the
+   * url stands for the uuid bound to the alias): Anvil works in the background too.
+   */
+  until?: { url: string; done: (body: Record<string, unknown>) => boolean }
   /** Further checks of Anvil's answer (e.g. of values left out with `ignore`). */
   check?: (res: Answer, state: ReplayState) => string[]
   /** Why `ignore` or `check` are there: the intentional difference they stand for. */
@@ -77,12 +82,16 @@ export interface ReplayState {
 
 let index: Map<string, string> | undefined
 
+/** A fixture file's name: its number (001-592, then 1001-... for later groups) and slug. */
+export const FIXTURE_FILE = /^(\d{3,4})-(.*)\.json$/
+
 /** Reads the fixture of a slug (the number prefix may change as fixtures are added). */
 export function loadFixture(slug: string): Fixture {
   index ??= new Map(
-    readdirSync(FIXTURE_DIR)
-      .filter((f) => /^\d{3}-.*\.json$/.test(f))
-      .map((f) => [f.slice(4, -5), f]),
+    readdirSync(FIXTURE_DIR).flatMap((f): Array<[string, string]> => {
+      const m = FIXTURE_FILE.exec(f)
+      return m ? [[m[2]!, f]] : []
+    }),
   )
   const file = index.get(slug)
   if (!file) throw new Error(`no fixture named ${slug}`)
@@ -158,6 +167,7 @@ export async function replayStep(step: Step, state: ReplayState): Promise<string
     if (marker !== undefined) state.nextMarker = marker
   }
   if (step.waitFor !== undefined) await waitForState(state, step.bind?.[0] ?? '', step.waitFor)
+  if (step.until !== undefined) await pollUntil(state, step.until.url, step.until.done)
   if (step.differs) return checkDifference(step.differs, res)
   const problems: string[] = []
   if (res.status !== fx.response.status) {
@@ -186,6 +196,28 @@ async function waitForState(state: ReplayState, alias: string, wanted: string): 
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   throw new Error(`node ${alias} did not reach ${wanted}: ${JSON.stringify(last)}`)
+}
+
+/** Polls `GET url` (aliases in braces replaced) until `done` holds for its body. */
+async function pollUntil(
+  state: ReplayState,
+  url: string,
+  done: (body: Record<string, unknown>) => boolean,
+): Promise<void> {
+  const real = url.replace(/\{(\w+)\}/g, (_m, alias: string) => {
+    const uuid = state.uuids.get(alias)
+    if (uuid === undefined) throw new Error(`until: alias ${alias} is not bound`)
+    return uuid
+  })
+  const deadline = Date.now() + 30_000
+  let last: unknown
+  while (Date.now() < deadline) {
+    const r = await state.t.request({ url: real })
+    last = r.body
+    if (r.status === 200 && done(r.body as Record<string, unknown>)) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`${real} never got there: ${JSON.stringify(last)}`)
 }
 
 /** A fresh replay state on a started Anvil. */

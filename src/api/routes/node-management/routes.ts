@@ -120,16 +120,21 @@ async function setSecureBoot(req: NodeRequest, reply: FastifyReply) {
     .send()
 }
 
-/** The body is the configuration itself; `{}` clears it. 404 when the RAID interface can't. */
+/**
+ * The body is the configuration itself; `{}` (or no body, as Ironic's `method.body` reads it)
+ * clears it. Checked in Ironic's order: query arguments and the node's ident, the body's type,
+ * then the node and the version. 404 when the RAID interface can't.
+ */
 async function setTargetRaidConfig(req: NodeRequest, reply: FastifyReply) {
-  const config = req.body ?? null
-  const node = await pathNode(req)
-  if (req.minor < MINOR.RAID_CONFIG) throw notAcceptable()
+  const config: unknown = req.body === undefined ? {} : req.body
+  nodeArgs(req, [], { bodyArgs: false })
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new InvalidParameterValueError(
       `Expected types <class 'dict'> for target_raid_config: ${pyStr(config)}`,
     )
   }
+  const node = await pathNode(req)
+  if (req.minor < MINOR.RAID_CONFIG) throw notAcceptable()
   try {
     await callNode(req, node, 'set_target_raid_config', { target_raid_config: config })
   } catch (err) {
