@@ -18,28 +18,35 @@ export type Handler = (req: FastifyRequest<any>, reply: FastifyReply) => Promise
 const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
 
 /**
- * Registers the handlers of one path; other methods answer 405 as Ironic does.
+ * Registers the handlers of one path; other methods answer 405 as Ironic does, with an `Allow`
+ * header. Pecan lists the methods of the whole controller there, so a collection path whose
+ * controller also has PATCH and DELETE (on its members) names them in `allow`.
  * @example route(app, '/v1/chassis/:id', { GET: showChassis, PATCH: patchChassis })
  */
 export function route(
   app: FastifyInstance,
   url: string,
   handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>>,
+  opts: { allow?: readonly HTTPMethods[] } = {},
 ): void {
   for (const [method, handler] of Object.entries(handlers)) {
     app.route({ method: method as HTTPMethods, url, handler: handler as Handler })
   }
+  const allow = [...(opts.allow ?? Object.keys(handlers))].sort()
   const others = METHODS.filter((m) => !(m in handlers))
   if (others.length > 0) {
     app.route({
       method: others as HTTPMethods[],
       url,
       handler: (req) => {
-        throw new MethodNotAllowedError(req.method)
+        throw new MethodNotAllowedError(req.method, allow)
       },
     })
   }
 }
+
+/** What pecan's `Allow` lists for a collection of a controller with members: all of it. */
+export const COLLECTION_ALLOW: readonly HTTPMethods[] = ['DELETE', 'GET', 'PATCH', 'POST']
 
 /** Base URL the client used (or `[api]public_endpoint`), without a trailing slash. */
 export function baseUrl(req: FastifyRequest, publicEndpoint: string | null): string {

@@ -51,10 +51,12 @@ export class NotFoundError extends IronicError {
 
 /** 405: the path exists but not with this HTTP method. */
 export class MethodNotAllowedError extends IronicError {
-  constructor(method: string) {
+  /** @param allow the methods the resource has, for the `Allow` header */
+  constructor(method: string, allow?: readonly string[]) {
     super(`The method ${method} is not allowed for this resource.`, {
       code: 'METHOD_NOT_ALLOWED',
       status: 405,
+      ...(allow ? { headers: { Allow: allow.join(', ') } } : {}),
     })
   }
 }

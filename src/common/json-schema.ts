@@ -47,8 +47,9 @@ export function schemaError(schema: Schema, value: unknown): string | undefined 
       return `${pyRepr(value)} is not of type ${types.map((t) => `'${t}'`).join(', ')}`
     }
   }
-  if (schema.anyOf && !schema.anyOf.some((sub) => schemaError(sub, value) === undefined)) {
-    return `${pyRepr(value)} is not valid under any of the given schemas`
+  if (schema.anyOf) {
+    const failed = anyOfError(schema.anyOf, value)
+    if (failed !== undefined) return failed
   }
   if (schema.enum && !schema.enum.some((e) => e === value)) {
     return `${pyRepr(value)} is not one of ${pyRepr(schema.enum)}`
@@ -80,6 +81,24 @@ export function schemaError(schema: Schema, value: unknown): string | undefined 
   }
   if (typeOf(value) === 'object') return objectError(schema, value as Record<string, unknown>)
   return undefined
+}
+
+/**
+ * jsonschema's `best_match` of an `anyOf` nobody satisfies: the error of the one branch whose
+ * `type` fits the value ("'x' is not one of ['MAX']" for a string against integer-or-"MAX"); when
+ * no single branch stands out, the `anyOf` error itself.
+ */
+function anyOfError(branches: readonly Schema[], value: unknown): string | undefined {
+  const failures: Array<{ error: string; fits: boolean }> = []
+  for (const branch of branches) {
+    const error = schemaError(branch, value)
+    if (error === undefined) return undefined
+    const types = branch.type === undefined ? [] : typeof branch.type === 'string' ? [branch.type] : branch.type
+    failures.push({ error, fits: types.some((t) => matchesType(value, t)) })
+  }
+  const fitting = failures.filter((f) => f.fits)
+  if (fitting.length === 1) return fitting[0]!.error
+  return `${pyRepr(value)} is not valid under any of the given schemas`
 }
 
 function objectError(schema: Schema, obj: Record<string, unknown>): string | undefined {

@@ -30,7 +30,17 @@ describe('validateRaidConfiguration', () => {
     [
       'a negative size',
       { logical_disks: [{ raid_level: '1', size_gb: -1 }] },
-      '-1 is not valid under any of the given schemas',
+      'RAID config validation error: -1 is less than the minimum of 0',
+    ],
+    [
+      'a size that is neither a number nor MAX',
+      { logical_disks: [{ raid_level: '1', size_gb: 'x' }] },
+      "RAID config validation error: 'x' is not one of ['MAX']",
+    ],
+    [
+      'a size of the wrong type',
+      { logical_disks: [{ raid_level: '1', size_gb: true }] },
+      'RAID config validation error: True is not valid under any of the given schemas',
     ],
     [
       'no physical disk',

@@ -5,7 +5,6 @@
 import {
   BIOS_FIELD_CHOICES,
   BIOS_FIELDS_LINKS,
-  BIOS_UPDATED_AT_TODO,
   biosSchemaError,
 } from './differences.js'
 import { groupSteps } from './group-suite.js'
@@ -43,7 +42,6 @@ replaySuite(
       'show-fields': {
         differs: biosSchemaError("Additional properties are not allowed ('fields' was unexpected)"),
       },
-      'list-after-second-apply': { ignore: ['bios.*.updated_at'], why: BIOS_UPDATED_AT_TODO },
     },
   }),
 )

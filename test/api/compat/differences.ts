@@ -186,26 +186,3 @@ export const RAID_GET: Difference = {
   status: 405,
   faultstring: 'The method GET is not allowed for this resource.',
 }
-
-/**
- * TODO src/conductor/bios-store.ts: `replace` deletes and re-inserts every setting, so a setting
- * whose value a later apply_configuration changes keeps `updated_at` null and gets a new
- * `created_at`; Ironic's `sync_node_setting` updates it in place (updated_at set).
- */
-export const BIOS_UPDATED_AT_TODO =
-  'TODO src/conductor/bios-store.ts: re-applied settings are re-created, updated_at stays null'
-
-/**
- * TODO src/drivers/raid/config.ts: Ironic validates RAID configurations with
- * `jsonschema.validate`, which reports jsonschema's `best_match` (for an `anyOf`, the error of
- * the branch that fits the value's type: "'x' is not one of ['MAX']"); Anvil reports the
- * `anyOf` itself ("'x' is not valid under any of the given schemas").
- */
-export const RAID_ANY_OF_TODO: Difference = {
-  why: "TODO src/drivers/raid/config.ts: anyOf errors are not reported as jsonschema's best_match",
-  status: 400,
-  faultstring: "RAID config validation error: 'x' is not valid under any of the given schemas",
-}
-
-/** TODO src/api/http.ts route(): a 405 carries no Allow header (also misc-put-ports). */
-export const NO_ALLOW_HEADER = 'TODO src/api/http.ts route(): 405 without an Allow header'

@@ -26,7 +26,6 @@ const OVERRIDES: Record<string, Partial<Step>> = {
   // outside the node resource: left to the owners of these files
   'misc-post-v1': { todo: 'src/api/routes/root: 405 message "The server could not comply..."' },
   'misc-post-root': { todo: 'src/api/routes/root: POST / answers the root document (200)' },
-  'misc-put-ports': { todo: 'src/api/http.ts route(): 405 without an Allow header' },
   'misc-accept-xml': { todo: 'src/api/app.ts: Accept: application/xml is not refused (406)' },
 }
 

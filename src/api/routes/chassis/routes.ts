@@ -22,7 +22,7 @@ import {
   updateChassis,
 } from '../../../db/repos/chassis.js'
 import { CHASSIS_FIELDS, CHASSIS_UNSORTABLE } from '../../fields/chassis.js'
-import { baseUrl, checkIfMatch, etagOf, links, route } from '../../http.js'
+import { baseUrl, checkIfMatch, etagOf, links, route, COLLECTION_ALLOW } from '../../http.js'
 import { applyPatch, checkPatch } from '../../json-patch.js'
 import type { Query } from '../../query.js'
 import { listHandler as listNodes } from '../nodes/list.js'
@@ -51,7 +51,7 @@ type IdentReq = FastifyRequest<{ Params: { ident: string } }>
 
 /** Registers /v1/chassis and the node sub-collection of a chassis. */
 export function registerChassisRoutes(app: FastifyInstance): void {
-  route(app, '/v1/chassis', { GET: (req) => listHandler(req, false), POST: createHandler })
+  route(app, '/v1/chassis', { GET: (req) => listHandler(req, false), POST: createHandler }, { allow: COLLECTION_ALLOW })
   route(app, '/v1/chassis/detail', { GET: (req) => listHandler(req, true) })
   route(app, '/v1/chassis/:ident', { GET: showHandler, PATCH: patchHandler, DELETE: deleteHandler })
   const forbidden = () => {

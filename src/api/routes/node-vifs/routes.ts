@@ -15,7 +15,8 @@ type VifRequest = FastifyRequest<{ Params: { ident: string; vif: string } }>
 
 /** Registers the node VIF endpoints. */
 export function registerNodeVifRoutes(app: FastifyInstance): void {
-  route(app, '/v1/nodes/:ident/vifs', { GET: listVifs, POST: attachVif })
+  // the controller also has DELETE (of one VIF), which pecan's Allow names
+  route(app, '/v1/nodes/:ident/vifs', { GET: listVifs, POST: attachVif }, { allow: ['DELETE', 'GET', 'POST'] })
   route(app, '/v1/nodes/:ident/vifs/:vif', { DELETE: detachVif })
 }
 

@@ -7,7 +7,7 @@ import { InvalidParameterValueError, NodeLockedError } from '../../../common/err
 import { findNode } from '../../../db/repos/nodes.js'
 import { type PortgroupRecord, deletePortgroup } from '../../../db/repos/portgroups.js'
 import { PORTGROUP_FIELDS } from '../../fields/portgroups.js'
-import { baseUrl, checkIfMatch, etagOf, route } from '../../http.js'
+import { baseUrl, checkIfMatch, etagOf, route, COLLECTION_ALLOW } from '../../http.js'
 import type { Query } from '../../query.js'
 import { MINOR } from '../../versions.js'
 import { checkDriverServed } from '../nodes/write.js'
@@ -24,10 +24,12 @@ type IdentReq = FastifyRequest<{ Params: { ident: string } }>
 
 /** Registers /v1/portgroups and the portgroup sub-collection of nodes. */
 export function registerPortgroupRoutes(app: FastifyInstance): void {
-  route(app, '/v1/portgroups', {
-    GET: (req) => listPortgroupsHandler(req, false),
-    POST: createHandler,
-  })
+  route(
+    app,
+    '/v1/portgroups',
+    { GET: (req) => listPortgroupsHandler(req, false), POST: createHandler },
+    { allow: COLLECTION_ALLOW },
+  )
   route(app, '/v1/portgroups/detail', { GET: detailHandler })
   route(app, '/v1/portgroups/:ident', {
     GET: showHandler,

@@ -7,7 +7,7 @@ import { ConflictError, IronicError, NodeLockedError } from '../../../common/err
 import { findNode } from '../../../db/repos/nodes.js'
 import { type PortRecord, deletePort } from '../../../db/repos/ports.js'
 import { PORT_FIELDS } from '../../fields/ports.js'
-import { baseUrl, checkIfMatch, etagOf, route } from '../../http.js'
+import { baseUrl, checkIfMatch, etagOf, route, COLLECTION_ALLOW } from '../../http.js'
 import type { Query } from '../../query.js'
 import { MINOR } from '../../versions.js'
 import { checkDriverServed } from '../nodes/write.js'
@@ -34,7 +34,7 @@ export function registerPortRoutes(app: FastifyInstance): void {
     GET: (req) => listPortsHandler(req, false),
     POST: createHandler,
     DELETE: missingUuid,
-  })
+  }, { allow: COLLECTION_ALLOW })
   route(app, '/v1/ports/detail', { GET: (req) => listPortsHandler(req, true) })
   route(app, '/v1/ports/:ident', { GET: showHandler, PATCH: patchHandler, DELETE: deleteHandler })
   registerSubCollections(app)
