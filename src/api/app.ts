@@ -3,7 +3,7 @@
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
-import { NotFoundError } from '../common/errors.js'
+import { NotAcceptableError, NotFoundError } from '../common/errors.js'
 import type { ApiDeps } from './deps.js'
 import { errorBody, makeErrorHandler } from './error-handler.js'
 import { registerConductorRoutes } from './routes/conductors/routes.js'
@@ -108,6 +108,7 @@ export function buildApp(deps: ApiDeps, opts: AppOptions = {}, extra: RouteModul
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('OpenStack-Request-Id', req.id)
     void reply.header('X-OpenStack-Request-Id', req.id)
+    refuseUnacceptable(req.headers.accept)
     // Version discovery at / answers whatever version is asked for, as Ironic does.
     if (req.url === '/' || req.url.startsWith('/?')) return
     void reply.header(MIN_VERSION_HEADER, MIN_VERSION_STRING)
@@ -147,3 +148,17 @@ export function buildApp(deps: ApiDeps, opts: AppOptions = {}, extra: RouteModul
   for (const register of [...ROUTE_MODULES, ...extra]) register(app)
   return app
 }
+
+/** Media ranges of an `Accept` header that a JSON answer satisfies. */
+const JSON_RANGES = new Set(['*/*', 'application/*', 'application/json'])
+
+/** 406 when the client accepts no JSON (`Accept: application/xml`), as webob refuses it. */
+function refuseUnacceptable(accept: string | undefined): void {
+  if (accept === undefined || accept.trim() === '') return
+  const ranges = accept.split(',').map((r) => r.split(';')[0]!.trim().toLowerCase())
+  if (ranges.some((r) => JSON_RANGES.has(r) || r.endsWith('+json'))) return
+  throw new NotAcceptableError(
+    `The resource could not be generated that was acceptable to your browser (content of type ${accept}. `,
+  )
+}
+

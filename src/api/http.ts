@@ -27,7 +27,7 @@ export function route(
   app: FastifyInstance,
   url: string,
   handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>>,
-  opts: { allow?: readonly HTTPMethods[] } = {},
+  opts: { allow?: readonly HTTPMethods[]; notAllowed?: (method: string) => Error } = {},
 ): void {
   for (const [method, handler] of Object.entries(handlers)) {
     app.route({ method: method as HTTPMethods, url, handler: handler as Handler })
@@ -39,7 +39,7 @@ export function route(
       method: others as HTTPMethods[],
       url,
       handler: (req) => {
-        throw new MethodNotAllowedError(req.method, allow)
+        throw opts.notAllowed?.(req.method) ?? new MethodNotAllowedError(req.method, allow)
       },
     })
   }

@@ -186,3 +186,14 @@ export const RAID_GET: Difference = {
   status: 405,
   faultstring: 'The method GET is not allowed for this resource.',
 }
+
+/**
+ * Ironic answers a request accepting no JSON from webob, whose body puts plain text in
+ * `error_message`; Anvil sends the same 406 in its one error format (a JSON faultstring).
+ */
+export const ACCEPT_XML: Difference = {
+  why: 'error format: webob text in error_message; Anvil keeps its faultstring format for every error',
+  status: 406,
+  faultstring:
+    'The resource could not be generated that was acceptable to your browser (content of type application/xml. ',
+}

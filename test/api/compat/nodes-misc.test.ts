@@ -2,7 +2,7 @@
  * @module Replays Ironic 21.4's misc-* fixtures: unknown paths, other methods, `.json` and
  * trailing slashes, content types, empty, non-UTF-8 and huge bodies.
  */
-import { BAD_JSON } from './differences.js'
+import { ACCEPT_XML, BAD_JSON } from './differences.js'
 import type { Step } from './replay.js'
 import { slugsStartingWith } from './node-suite.js'
 import { replaySuite } from './suite.js'
@@ -23,10 +23,7 @@ const OVERRIDES: Record<string, Partial<Step>> = {
   'misc-non-utf8-body': { body: NON_UTF8 },
   'misc-huge-body-1mib': { body: hugeNode('huge', 1024 * 1024) },
   'misc-huge-body-20mib': { body: hugeNode('huge2', 20 * 1024 * 1024) },
-  // outside the node resource: left to the owners of these files
-  'misc-post-v1': { todo: 'src/api/routes/root: 405 message "The server could not comply..."' },
-  'misc-post-root': { todo: 'src/api/routes/root: POST / answers the root document (200)' },
-  'misc-accept-xml': { todo: 'src/api/app.ts: Accept: application/xml is not refused (406)' },
+  'misc-accept-xml': { differs: ACCEPT_XML },
 }
 
 replaySuite(

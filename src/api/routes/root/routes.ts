@@ -1,6 +1,7 @@
 /**
  * @module Version discovery: `GET /` and `GET /v1/`.
  */
+import { IronicError } from '../../../common/errors.js'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { baseUrl, route } from '../../http.js'
 import { MINOR, MIN_VERSION_STRING } from '../../versions.js'
@@ -33,17 +34,23 @@ export function registerRootRoutes(app: FastifyInstance, maxVersion: string): vo
     min_version: MIN_VERSION_STRING,
     version: maxVersion,
   })
+  const rootDocument = (req: FastifyRequest) => {
+    const base = baseUrl(req, req.server.deps.settings.publicEndpoint)
+    return {
+      name: 'OpenStack Ironic API',
+      description:
+        'Ironic is an OpenStack project which enables the provision and management of baremetal machines.',
+      default_version: defaultVersion(base),
+      versions: [defaultVersion(base)],
+    }
+  }
+  // Ironic's root controller answers every method with the document
   route(app, '/', {
-    GET: (req: FastifyRequest) => {
-      const base = baseUrl(req, req.server.deps.settings.publicEndpoint)
-      return {
-        name: 'OpenStack Ironic API',
-        description:
-          'Ironic is an OpenStack project which enables the provision and management of baremetal machines.',
-        default_version: defaultVersion(base),
-        versions: [defaultVersion(base)],
-      }
-    },
+    GET: rootDocument,
+    POST: rootDocument,
+    PUT: rootDocument,
+    PATCH: rootDocument,
+    DELETE: rootDocument,
   })
   route(app, '/v1/', {
     GET: (req: FastifyRequest) => {
@@ -70,5 +77,12 @@ export function registerRootRoutes(app: FastifyInstance, maxVersion: string): vo
       doc.version = defaultVersion(base)
       return doc
     },
+  }, {
+    // pecan's generic 405 here, not the REST controllers' message
+    notAllowed: () =>
+      new IronicError(
+        'The server could not comply with the request since it is either malformed or otherwise incorrect.',
+        { code: 'METHOD_NOT_ALLOWED', status: 405 },
+      ),
   })
 }
