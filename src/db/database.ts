@@ -102,6 +102,9 @@ function openPostgres(connection: string): Database {
   // Loaded only when PostgreSQL is used: the driver costs ~15 MiB of memory.
   const pg = createRequire(import.meta.url)('pg') as typeof import('pg')
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle connection the server closes (a restart, an administrator) emits 'error' on the pool;
+  // unheard, it would end the process. The pool drops that connection and opens another.
+  pool.on('error', () => {})
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
   return { db, dialect: 'postgres', close: () => db.destroy() }
 }

@@ -34,6 +34,12 @@ export async function freshDatabase(dialect: Dialect, dir: string): Promise<{ ur
     drop: async () => {
       const c = new pg.Client({ connectionString: admin })
       await c.connect()
+      // let the closed server's connections finish ending before forcing the rest out
+      for (let i = 0; i < 20; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+        if ((r.rows[0] as { n: number }).n === 0) break
+        await new Promise((ok) => setTimeout(ok, 50))
+      }
       await c.query(`drop database if exists ${name} with (force)`)
       await c.end()
     },
